@@ -13,7 +13,6 @@ internal static class ParentCommand
     {
         try
         {
-            OutDirectoryGuard.EnsureOutsideRepository(options.OutDirectory);
             var scenarios = BenchScenario.All(options);
             foreach (var scenario in scenarios)
             {

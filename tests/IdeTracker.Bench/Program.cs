@@ -4,6 +4,10 @@ BenchOptions options;
 try
 {
     options = BenchOptions.Parse(args);
+    if (options.ChildScenario is null)
+    {
+        OutDirectoryGuard.EnsureOutsideRepository(options.OutDirectory);
+    }
 }
 catch (ArgumentException e)
 {

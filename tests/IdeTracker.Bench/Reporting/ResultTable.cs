@@ -9,27 +9,30 @@ internal static class ResultTable
 
     public static void Print(TextWriter writer, IReadOnlyList<ScenarioRun> runs)
     {
-        writer.WriteLine(Format, "scenario", "measure", "value", "target (DESIGN.md)", "verdict");
-        writer.WriteLine(Format, new string('-', 10), new string('-', 24), new string('-', 30), new string('-', 40), new string('-', 7));
+        WriteRow(writer, "scenario", "measure", "value", "target (DESIGN.md)", "verdict");
+        WriteRow(writer, new string('-', 10), new string('-', 24), new string('-', 30), new string('-', 40), new string('-', 7));
         foreach (var run in runs)
         {
             if (run.Result is not { } result)
             {
-                writer.WriteLine(Format, run.Scenario.Name, "failed", run.Error, "", "");
+                WriteRow(writer, run.Scenario.Name, "failed", run.Error, "", "");
                 continue;
             }
 
             foreach (var (measure, value) in Measurements(result))
             {
-                writer.WriteLine(Format, run.Scenario.Name, measure, value, "", "");
+                WriteRow(writer, run.Scenario.Name, measure, value, "", "");
             }
 
             foreach (var check in Targets.For(run.Scenario, result))
             {
-                writer.WriteLine(Format, run.Scenario.Name, check.Measure, check.Value, check.Target, check.Verdict);
+                WriteRow(writer, run.Scenario.Name, check.Measure, check.Value, check.Target, check.Verdict);
             }
         }
     }
+
+    private static void WriteRow(TextWriter writer, params object?[] cells) =>
+        writer.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, Format, cells).TrimEnd());
 
     private static IEnumerable<(string Measure, string Value)> Measurements(ScenarioResult r)
     {
