@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using IdeTracker.Bench.Generation;
+using IdeTracker.Bench.Reporting;
+
+namespace IdeTracker.Bench;
+
+/// <summary>The benchmark as a user runs it: generate (or reuse) the workspaces, measure each in its own child
+/// process, print the table and one JSON line per scenario. Missed performance targets are reported, not
+/// fatal; a crash, a wrong run count or a warm scan that re-reads units exits non-zero.</summary>
+internal static class ParentCommand
+{
+    public static int Run(BenchOptions options)
+    {
+        try
+        {
+            var scenarios = BenchScenario.All(options);
+            foreach (var scenario in scenarios)
+            {
+                Prepare(scenario);
+            }
+
+            var runs = scenarios.Select(s => ChildProcess.Measure(options, s)).ToList();
+            Report(options, runs);
+            var failed = runs.Any(r => r.Result is null || Targets.For(r.Scenario, r.Result).Any(c => c.MustHold && !c.Met));
+            return failed ? 1 : 0;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"benchmark failed: {e}");
+            return 1;
+        }
+    }
+
+    private static void Prepare(BenchScenario scenario)
+    {
+        var clock = Stopwatch.StartNew();
+        var generated = GeneratedWorkspace.Ensure(scenario.WorkspaceRoot, scenario.Generator);
+        Console.Error.WriteLine(generated
+            ? $"[{scenario.Name}] generated {scenario.ExpectedRuns:N0} runs in {scenario.WorkspaceRoot} ({clock.Elapsed.TotalSeconds:F1} s)"
+            : $"[{scenario.Name}] reusing {scenario.ExpectedRuns:N0} runs in {scenario.WorkspaceRoot}");
+    }
+
+    private static void Report(BenchOptions options, IReadOnlyList<ScenarioRun> runs)
+    {
+        var output = Console.Out;
+        output.WriteLine();
+        output.WriteLine($"ide-tracker benchmark: {options.MlflowRuns:N0} MLflow runs, {options.LightningRuns:N0} Lightning versions, " +
+                         $"{Environment.ProcessorCount} threads, .NET {Environment.Version}, workspaces in {options.OutDirectory}");
+#if DEBUG
+        output.WriteLine("WARNING: Debug build; run with -c Release for figures worth comparing.");
+#endif
+        output.WriteLine("Each scenario runs in its own process. The cat baseline reads every file once, right before the cold");
+        output.WriteLine("index and after an unmeasured warming read, so the page cache is warm for both. Index times include");
+        output.WriteLine("opening and closing the index file; the warm re-scan reuses the cold run's index file.");
+        output.WriteLine();
+        ResultTable.Print(output, runs);
+        output.WriteLine();
+        foreach (var run in runs)
+        {
+            output.WriteLine(JsonSummary.For(run));
+        }
+    }
+}
