@@ -20,12 +20,16 @@ internal sealed class HparamsFlattener
 
     public HparamsFlattener(Dictionary<string, string> into) => _params = into;
 
+    /// <summary>1-based line of the last event read: where to point when the parser fails without saying where.</summary>
+    public long LastLine { get; private set; }
+
     /// <summary>Reads until the first document ends. Returns a message when the content had to be cut short
     /// or is not a mapping; throws <see cref="YamlException"/> for YAML that does not parse.</summary>
     public string? Run(IParser parser)
     {
         while (!_done && parser.MoveNext())
         {
+            LastLine = parser.Current!.Start.Line;
             var message = parser.Current switch
             {
                 DocumentEnd => Finish(),

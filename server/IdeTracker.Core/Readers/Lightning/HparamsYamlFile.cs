@@ -12,6 +12,7 @@ internal static class HparamsYamlFile
 
     public static void Read(string path, Dictionary<string, string> into, List<Problem> problems)
     {
+        var flattener = new HparamsFlattener(into);
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
@@ -22,22 +23,28 @@ internal static class HparamsYamlFile
             }
 
             using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            if (new HparamsFlattener(into).Run(new Parser(reader)) is { } message)
+            if (flattener.Run(new Parser(reader)) is { } message)
             {
                 problems.Add(new Problem(path, 0, message, ProblemSeverity.Warning));
             }
         }
         catch (YamlException ex)
         {
-            problems.Add(new Problem(path, LineOf(ex.Start), "not valid YAML: " + WithoutPosition(ex.Message)));
+            problems.Add(new Problem(path, LineOf(ex.Start.Line), "not valid YAML: " + WithoutPosition(ex.Message)));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             problems.Add(new Problem(path, 0, "cannot be read: " + ex.Message));
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // YamlDotNet's scanner also throws InvalidOperationException and others on some malformed input;
+            // it is still a fault in the file, located as near as the events read so far allow.
+            problems.Add(new Problem(path, LineOf(flattener.LastLine), "not valid YAML after this line: " + ex.Message));
+        }
     }
 
-    private static int LineOf(Mark mark) => mark.Line is > 0 and <= int.MaxValue ? (int)mark.Line : 0;
+    private static int LineOf(long line) => line is > 0 and <= int.MaxValue ? (int)line : 0;
 
     /// <summary>YamlDotNet prefixes its messages with "(Line: …) - (Line: …): "; the problem carries the line itself.</summary>
     private static string WithoutPosition(string message)
