@@ -11,7 +11,7 @@ internal sealed class DiscoveryWalk
 {
     private readonly string _root;
     private readonly ExcludeRules _exclude;
-    private readonly Func<string, FolderListing> _listFolder;
+    private readonly Func<string, bool, FolderListing> _listFolder;
     private readonly Stack<WalkItem> _pending = new();
     private readonly List<WalkItem> _links = [];
     private readonly HashSet<string> _visited = new(PathComparison.Comparer);
@@ -19,7 +19,7 @@ internal sealed class DiscoveryWalk
     private readonly List<Problem> _problems = [];
     private string _realRoot = "";
 
-    public DiscoveryWalk(string root, ExcludeRules exclude, Func<string, FolderListing> listFolder)
+    public DiscoveryWalk(string root, ExcludeRules exclude, Func<string, bool, FolderListing> listFolder)
     {
         _root = root;
         _exclude = exclude;
@@ -94,7 +94,7 @@ internal sealed class DiscoveryWalk
             return;
         }
 
-        var listing = item.Listing ?? TryList(item.Path);
+        var listing = item.Listing ?? TryList(item.Path, withFolders: item.Role != WalkRole.RunCandidate);
         if (listing is null)
         {
             return;
@@ -149,7 +149,7 @@ internal sealed class DiscoveryWalk
                 continue;
             }
 
-            var childListing = TryList(path);
+            var childListing = TryList(path, withFolders: true);
             if (childListing is null)
             {
                 continue;
@@ -247,11 +247,11 @@ internal sealed class DiscoveryWalk
         }
     }
 
-    private FolderListing? TryList(string path)
+    private FolderListing? TryList(string path, bool withFolders)
     {
         try
         {
-            return _listFolder(path);
+            return _listFolder(path, withFolders);
         }
         catch (DirectoryNotFoundException)
         {

@@ -3,7 +3,9 @@ using System.IO.Enumeration;
 namespace IdeTracker.Core.Discovery;
 
 /// <summary>What one enumeration of a folder tells the walk: its sub-folders (sorted ordinally) and which
-/// marker files it holds. File names are not kept, so a folder of a million images costs little.</summary>
+/// marker files it holds. File names are not kept, so a folder of a million images costs little.
+/// Telling a link from a folder costs a stat on Unix, so only entries that need it pay: sub-folders when
+/// they are wanted, and mlflow.db.</summary>
 internal sealed class FolderListing
 {
     public const string MetaYaml = "meta.yaml";
@@ -42,12 +44,16 @@ internal sealed class FolderListing
 
     public bool Has(Markers marker) => (Found & marker) != 0;
 
-    /// <summary>Lists the folder once. Throws the IOException or UnauthorizedAccessException the file system gives.</summary>
-    public static FolderListing Read(string path)
+    /// <summary>Lists the folder once; <paramref name="withFolders"/> false leaves <see cref="Folders"/> empty
+    /// (a run folder is judged by its files alone). Throws the IOException or UnauthorizedAccessException the
+    /// file system gives.</summary>
+    public static FolderListing Read(string path, bool withFolders)
     {
         var folders = new List<ChildFolder>();
         var markers = Markers.None;
-        var entries = new FileSystemEnumerable<Entry>(path, static (ref FileSystemEntry e) => Classify(ref e), Options);
+        var entries = withFolders
+            ? new FileSystemEnumerable<Entry>(path, static (ref FileSystemEntry e) => Classify(ref e, withFolders: true), Options)
+            : new FileSystemEnumerable<Entry>(path, static (ref FileSystemEntry e) => Classify(ref e, withFolders: false), Options);
         foreach (var entry in entries)
         {
             if (entry.Folder is { } folder)
@@ -62,14 +68,13 @@ internal sealed class FolderListing
         return new FolderListing(folders, markers);
     }
 
-    private static Entry Classify(ref FileSystemEntry e)
+    private static Entry Classify(ref FileSystemEntry e, bool withFolders)
     {
-        var isLink = (e.Attributes & FileAttributes.ReparsePoint) != 0;
         var name = e.FileName;
         if (e.IsDirectory)
         {
             var marker = name is "conda-meta" ? Markers.VirtualEnv : Markers.None;
-            return new Entry(new ChildFolder(name.ToString(), isLink), marker);
+            return new Entry(withFolders ? new ChildFolder(name.ToString(), IsLink(ref e)) : null, marker);
         }
 
         var found = name switch
@@ -78,12 +83,14 @@ internal sealed class FolderListing
             "metrics.csv" => Markers.MetricsCsv,
             "hparams.yaml" => Markers.HparamsYaml,
             "pyvenv.cfg" => Markers.VirtualEnv,
-            MlflowDatabase => isLink ? Markers.MlflowDatabaseLink : Markers.MlflowDatabase,
+            MlflowDatabase => IsLink(ref e) ? Markers.MlflowDatabaseLink : Markers.MlflowDatabase,
             _ when name.StartsWith("events.out.tfevents.", StringComparison.Ordinal) => Markers.EventFile,
             _ => Markers.None,
         };
         return new Entry(null, found);
     }
+
+    private static bool IsLink(ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) != 0;
 
     private readonly record struct Entry(ChildFolder? Folder, Markers Marker);
 }

@@ -7,7 +7,7 @@ namespace IdeTracker.Core.Discovery;
 public sealed class RunDiscovery
 {
     private readonly ExcludeRules _exclude;
-    private readonly Func<string, FolderListing> _listFolder;
+    private readonly Func<string, bool, FolderListing> _listFolder;
 
     public RunDiscovery(DiscoveryOptions options)
         : this(options, FolderListing.Read)
@@ -16,7 +16,7 @@ public sealed class RunDiscovery
 
     /// <summary>Tests pass a listing that fails for chosen folders, the way a permission error or a
     /// concurrent delete does, which cannot be staged on disk when the tests run as root.</summary>
-    internal RunDiscovery(DiscoveryOptions options, Func<string, FolderListing> listFolder)
+    internal RunDiscovery(DiscoveryOptions options, Func<string, bool, FolderListing> listFolder)
     {
         _exclude = new ExcludeRules(options.ExcludeGlobs);
         _listFolder = listFolder;

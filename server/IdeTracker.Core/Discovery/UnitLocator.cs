@@ -130,7 +130,7 @@ internal sealed class UnitLocator
 
         try
         {
-            return RunShapes.IsCsvVersion(name, FolderListing.Read(folder));
+            return RunShapes.IsCsvVersion(name, FolderListing.Read(folder, withFolders: false));
         }
         catch (DirectoryNotFoundException)
         {

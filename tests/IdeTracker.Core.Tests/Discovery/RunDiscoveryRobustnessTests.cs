@@ -22,7 +22,7 @@ public sealed class RunDiscoveryRobustnessTests : IDisposable
 
         // Root ignores permissions, so a refused listing is staged; the vanishing folder is really deleted
         // between its parent's listing and its own.
-        var discovery = new RunDiscovery(DiscoveryOptions.Default, path =>
+        var discovery = new RunDiscovery(DiscoveryOptions.Default, (path, withFolders) =>
         {
             if (path == locked)
             {
@@ -34,7 +34,7 @@ public sealed class RunDiscoveryRobustnessTests : IDisposable
                 Directory.Delete(path, recursive: true);
             }
 
-            return FolderListing.Read(path);
+            return FolderListing.Read(path, withFolders);
         });
 
         var result = discovery.Discover(_dir.Path, CancellationToken.None);

@@ -34,6 +34,8 @@ public sealed class RunDiscoveryStoreTests : IDisposable
         _dir.Write("mlruns/models/my-model/version-1/meta.yaml", "experiment_id: '0'\nversion: 1\n");
         foreach (var notRun in new[] { "datasets", "traces", "models", "tags" })
         {
+            // A meta.yaml right inside too, so only the folder's name keeps it from being a run.
+            _dir.Write($"mlruns/0/{notRun}/meta.yaml", "experiment_id: '0'\nrun_id: x\n");
             _dir.Write($"mlruns/0/{notRun}/x/meta.yaml", "experiment_id: '0'\nrun_id: x\n");
         }
 
