@@ -42,7 +42,7 @@ internal sealed class DiscoveryWalk
             while (_pending.TryPop(out var item))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Visit(item);
+                Visit(item, cancellationToken);
             }
 
             if (_links.Count == 0)
@@ -75,13 +75,32 @@ internal sealed class DiscoveryWalk
                 continue;
             }
 
-            _pending.Push(link with { RealPath = real });
+            if (!IsExcludedTarget(real, link.Role))
+            {
+                _pending.Push(link with { RealPath = real });
+            }
         }
 
         _links.Clear();
     }
 
-    private void Visit(WalkItem item)
+    /// <summary>A link is not a way into what the walk prunes (.git, a virtualenv by name, an exclude glob).</summary>
+    private bool IsExcludedTarget(string realPath, WalkRole role)
+    {
+        var segments = PathComparison.RelativeBelow(_realRoot, realPath).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var folderCount = role == WalkRole.Database ? segments.Length - 1 : segments.Length;
+        for (var i = 0; i < folderCount; i++)
+        {
+            if (_exclude.ExcludesFolder(string.Join('/', segments, 0, i + 1), segments[i]))
+            {
+                return true;
+            }
+        }
+
+        return role == WalkRole.Database && _exclude.ExcludesFile(string.Join('/', segments));
+    }
+
+    private void Visit(WalkItem item, CancellationToken cancellationToken)
     {
         if (!_visited.Add(item.RealPath!))
         {
@@ -103,7 +122,7 @@ internal sealed class DiscoveryWalk
         switch (item.Role)
         {
             case WalkRole.Folder:
-                VisitFolder(item, listing);
+                VisitFolder(item, listing, cancellationToken);
                 break;
             case WalkRole.Experiment:
                 VisitExperiment(item, listing);
@@ -114,7 +133,7 @@ internal sealed class DiscoveryWalk
         }
     }
 
-    private void VisitFolder(WalkItem item, FolderListing listing)
+    private void VisitFolder(WalkItem item, FolderListing listing, CancellationToken cancellationToken)
     {
         if (listing.Has(Markers.VirtualEnv) && item.Path != _root)
         {
@@ -137,6 +156,7 @@ internal sealed class DiscoveryWalk
         var isStore = false;
         foreach (var child in listing.Folders)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var path = Path.Join(item.Path, child.Name);
             if (_exclude.ExcludesFolder(PathComparison.RelativeBelow(_root, path), child.Name))
             {

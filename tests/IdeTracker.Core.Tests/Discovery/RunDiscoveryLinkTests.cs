@@ -66,6 +66,23 @@ public sealed class RunDiscoveryLinkTests : IDisposable
     }
 
     [Fact]
+    public void A_link_is_not_a_way_into_pruned_or_excluded_folders()
+    {
+        _dir.MlflowStore(".git/mlruns", RunFolders.RunId(1));
+        _dir.LightningVersion("data/lightning_logs/version_0");
+        _dir.Write("data/db/mlflow.db", "");
+        Directory.CreateSymbolicLink(_dir.Combine("old_runs"), ".git/mlruns");
+        Directory.CreateSymbolicLink(_dir.Combine("shortcut"), "data");
+        File.CreateSymbolicLink(_dir.Combine("mlflow.db"), _dir.Combine("data", "db", "mlflow.db"));
+        var discovery = new RunDiscovery(new DiscoveryOptions { ExcludeGlobs = ["data/**"] });
+
+        var result = discovery.Discover(_dir.Path, CancellationToken.None);
+
+        Assert.Empty(result.Units);
+        Assert.Empty(result.Problems);
+    }
+
+    [Fact]
     public void Symlink_loops_end()
     {
         var version = _dir.LightningVersion("a/lightning_logs/version_0");
