@@ -1,0 +1,293 @@
+using IdeTracker.Core.Model;
+using IdeTracker.Core.Readers;
+using static IdeTracker.Core.Discovery.FolderListing;
+
+namespace IdeTracker.Core.Discovery;
+
+/// <summary>One walk of a workspace: an explicit stack of folders, each listed exactly once. A folder's
+/// children are listed before the folder is judged, because a store is recognised by its children
+/// (experiment folders with an experiment meta.yaml) and is then entered only to the run level.</summary>
+internal sealed class DiscoveryWalk
+{
+    private readonly string _root;
+    private readonly ExcludeRules _exclude;
+    private readonly Func<string, bool, FolderListing> _listFolder;
+    private readonly Stack<WalkItem> _pending = new();
+    private readonly List<WalkItem> _links = [];
+    private readonly HashSet<string> _visited = new(PathComparison.Comparer);
+    private readonly List<RunUnit> _units = [];
+    private readonly List<Problem> _problems = [];
+    private string _realRoot = "";
+
+    public DiscoveryWalk(string root, ExcludeRules exclude, Func<string, bool, FolderListing> listFolder)
+    {
+        _root = root;
+        _exclude = exclude;
+        _listFolder = listFolder;
+    }
+
+    public DiscoveryResult Run(CancellationToken cancellationToken)
+    {
+        var realRoot = RealPaths.Resolve(_root);
+        if (realRoot is null)
+        {
+            _problems.Add(new Problem(_root, 0, "the workspace folder is a broken or looping symbolic link", ProblemSeverity.Warning));
+            return new DiscoveryResult(_units, _problems);
+        }
+
+        _realRoot = realRoot;
+        _pending.Push(new WalkItem(WalkRole.Folder, _root, realRoot, null, null));
+        while (true)
+        {
+            while (_pending.TryPop(out var item))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Visit(item, cancellationToken);
+            }
+
+            if (_links.Count == 0)
+            {
+                break;
+            }
+
+            FollowLinks();
+        }
+
+        return new DiscoveryResult(_units, _problems);
+    }
+
+    // Links wait until every real folder has been walked, so a run is reported under its own path and a
+    // "latest" link to it is then skipped as already visited.
+    private void FollowLinks()
+    {
+        for (var i = _links.Count - 1; i >= 0; i--)
+        {
+            var link = _links[i];
+            var real = RealPaths.Resolve(link.Path);
+            if (real is null)
+            {
+                continue;
+            }
+
+            if (!PathComparison.IsSameOrBelow(_realRoot, real))
+            {
+                _problems.Add(new Problem(link.Path, 0, $"not followed: the symbolic link leads outside the workspace, to {real}", ProblemSeverity.Information));
+                continue;
+            }
+
+            if (!IsExcludedTarget(real, link.Role))
+            {
+                _pending.Push(link with { RealPath = real });
+            }
+        }
+
+        _links.Clear();
+    }
+
+    /// <summary>A link is not a way into what the walk prunes (.git, a virtualenv by name, an exclude glob).</summary>
+    private bool IsExcludedTarget(string realPath, WalkRole role)
+    {
+        var segments = PathComparison.RelativeBelow(_realRoot, realPath).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var folderCount = role == WalkRole.Database ? segments.Length - 1 : segments.Length;
+        for (var i = 0; i < folderCount; i++)
+        {
+            if (_exclude.ExcludesFolder(string.Join('/', segments, 0, i + 1), segments[i]))
+            {
+                return true;
+            }
+        }
+
+        return role == WalkRole.Database && _exclude.ExcludesFile(string.Join('/', segments));
+    }
+
+    private void Visit(WalkItem item, CancellationToken cancellationToken)
+    {
+        if (!_visited.Add(item.RealPath!))
+        {
+            return;
+        }
+
+        if (item.Role == WalkRole.Database)
+        {
+            Emit(UnitFormats.MlflowDatabase, item.Path, item.Path);
+            return;
+        }
+
+        var listing = item.Listing ?? TryList(item.Path, withFolders: item.Role != WalkRole.RunCandidate);
+        if (listing is null)
+        {
+            return;
+        }
+
+        switch (item.Role)
+        {
+            case WalkRole.Folder:
+                VisitFolder(item, listing, cancellationToken);
+                break;
+            case WalkRole.Experiment:
+                VisitExperiment(item, listing);
+                break;
+            case WalkRole.RunCandidate when listing.Has(Markers.MetaYaml):
+                Emit(UnitFormats.MlflowFileRun, item.Path, item.StorePath!);
+                break;
+        }
+    }
+
+    private void VisitFolder(WalkItem item, FolderListing listing, CancellationToken cancellationToken)
+    {
+        if (listing.Has(Markers.VirtualEnv) && item.Path != _root)
+        {
+            return;
+        }
+
+        if (RunShapes.IsCsvVersion(Path.GetFileName(item.Path), listing))
+        {
+            var experimentFolder = Path.GetDirectoryName(item.Path) ?? item.Path;
+            Emit(UnitFormats.LightningCsvVersion, item.Path, Path.GetDirectoryName(experimentFolder) ?? experimentFolder);
+            return;
+        }
+
+        if (listing.Has(Markers.MlflowDatabase | Markers.MlflowDatabaseLink))
+        {
+            AddDatabase(item, listing);
+        }
+
+        var children = new List<WalkItem>(listing.Folders.Count);
+        var isStore = false;
+        foreach (var child in listing.Folders)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var path = Path.Join(item.Path, child.Name);
+            if (_exclude.ExcludesFolder(PathComparison.RelativeBelow(_root, path), child.Name))
+            {
+                continue;
+            }
+
+            if (child.IsLink)
+            {
+                children.Add(new WalkItem(WalkRole.Folder, path, null, null, null));
+                continue;
+            }
+
+            var childListing = TryList(path, withFolders: true);
+            if (childListing is null)
+            {
+                continue;
+            }
+
+            isStore = isStore || (childListing.Has(Markers.MetaYaml) && IsExperimentFolder(path));
+            children.Add(new WalkItem(WalkRole.Folder, path, Path.Join(item.RealPath, child.Name), null, childListing));
+        }
+
+        if (isStore)
+        {
+            // Nothing below a store is walked except its experiments and their runs: artifacts hold meta.yaml files too.
+            children = children
+                .Where(c => !RunShapes.IsNotExperiment(Path.GetFileName(c.Path)))
+                .Select(c => c with { Role = WalkRole.Experiment, StorePath = item.Path })
+                .ToList();
+        }
+
+        Push(children);
+    }
+
+    private void VisitExperiment(WalkItem item, FolderListing listing)
+    {
+        // MLflow skips an experiment folder without meta.yaml; so do we.
+        if (!listing.Has(Markers.MetaYaml))
+        {
+            return;
+        }
+
+        var children = new List<WalkItem>(listing.Folders.Count);
+        foreach (var child in listing.Folders)
+        {
+            var path = Path.Join(item.Path, child.Name);
+            if (RunShapes.IsNotRun(child.Name) || _exclude.ExcludesFolder(PathComparison.RelativeBelow(_root, path), child.Name))
+            {
+                continue;
+            }
+
+            var realPath = child.IsLink ? null : Path.Join(item.RealPath, child.Name);
+            children.Add(new WalkItem(WalkRole.RunCandidate, path, realPath, item.StorePath, null));
+        }
+
+        Push(children);
+    }
+
+    private void AddDatabase(WalkItem item, FolderListing listing)
+    {
+        var path = Path.Join(item.Path, MlflowDatabase);
+        if (_exclude.ExcludesFile(PathComparison.RelativeBelow(_root, path)))
+        {
+            return;
+        }
+
+        if (listing.Has(Markers.MlflowDatabaseLink))
+        {
+            _links.Add(new WalkItem(WalkRole.Database, path, null, null, null));
+        }
+        else if (_visited.Add(Path.Join(item.RealPath, MlflowDatabase)))
+        {
+            Emit(UnitFormats.MlflowDatabase, path, path);
+        }
+    }
+
+    /// <summary>Real children go on the stack so they pop in ordinal order; links wait for <see cref="FollowLinks"/>.</summary>
+    private void Push(List<WalkItem> children)
+    {
+        foreach (var child in children)
+        {
+            if (child.RealPath is null)
+            {
+                _links.Add(child);
+            }
+        }
+
+        for (var i = children.Count - 1; i >= 0; i--)
+        {
+            if (children[i].RealPath is not null)
+            {
+                _pending.Push(children[i]);
+            }
+        }
+    }
+
+    private bool IsExperimentFolder(string folder)
+    {
+        var metaYaml = Path.Join(folder, MetaYaml);
+        try
+        {
+            return RunShapes.IsExperimentMeta(metaYaml);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _problems.Add(new Problem(metaYaml, 0, "cannot be read: " + ex.Message, ProblemSeverity.Warning));
+            return false;
+        }
+    }
+
+    private FolderListing? TryList(string path, bool withFolders)
+    {
+        try
+        {
+            return _listFolder(path, withFolders);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            _problems.Add(new Problem(path, 0, "folder vanished while it was being scanned", ProblemSeverity.Warning));
+        }
+        catch (UnauthorizedAccessException)
+        {
+            _problems.Add(new Problem(path, 0, "folder cannot be read: permission denied", ProblemSeverity.Warning));
+        }
+        catch (IOException ex)
+        {
+            _problems.Add(new Problem(path, 0, "folder cannot be read: " + ex.Message, ProblemSeverity.Warning));
+        }
+
+        return null;
+    }
+
+    private void Emit(string format, string path, string storePath) => _units.Add(new RunUnit(format, path, storePath, _root));
+}

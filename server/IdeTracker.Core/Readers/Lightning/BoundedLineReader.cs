@@ -1,0 +1,105 @@
+using System.Text;
+
+namespace IdeTracker.Core.Readers.Lightning;
+
+/// <summary>Reads newline-terminated lines from a stream without ever holding more than a bounded line.
+/// A final line without its newline is not returned: the writer may still be writing it.</summary>
+internal sealed class BoundedLineReader
+{
+    private readonly Stream _stream;
+    private readonly int _maxLineBytes;
+    private readonly byte[] _buffer;
+    private int _start;
+    private int _end;
+    private bool _endOfStream;
+
+    public BoundedLineReader(Stream stream, int maxLineBytes)
+    {
+        _stream = stream;
+        _maxLineBytes = maxLineBytes;
+        _buffer = new byte[(maxLineBytes * 2) + 2];
+    }
+
+    /// <summary>1-based number of the line last returned.</summary>
+    public int LineNumber { get; private set; }
+
+    /// <summary>The next complete line, without "\n" or "\r\n", invalid UTF-8 replaced. A line longer than the
+    /// bound comes back as null text (and is skipped). False when no complete line is left.</summary>
+    public bool TryRead(out string? text)
+    {
+        while (true)
+        {
+            var pending = _buffer.AsSpan(_start, _end - _start);
+            var newline = pending.IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                LineNumber++;
+                var line = pending[..newline];
+                if (!line.IsEmpty && line[^1] == (byte)'\r')
+                {
+                    line = line[..^1];
+                }
+
+                text = line.Length > _maxLineBytes ? null : Encoding.UTF8.GetString(line);
+                _start += newline + 1;
+                return true;
+            }
+
+            if (pending.Length > _maxLineBytes)
+            {
+                LineNumber++;
+                text = null;
+                return SkipRestOfLine();
+            }
+
+            if (_endOfStream)
+            {
+                text = null;
+                return false;
+            }
+
+            Fill();
+        }
+    }
+
+    /// <summary>Drops an over-long line up to its newline. True when the newline came, false when the stream
+    /// ended first (then the line was the unfinished last one and is not reported).</summary>
+    private bool SkipRestOfLine()
+    {
+        while (true)
+        {
+            var newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                _start += newline + 1;
+                return true;
+            }
+
+            _start = _end;
+            if (_endOfStream)
+            {
+                return false;
+            }
+
+            Fill();
+        }
+    }
+
+    private void Fill()
+    {
+        if (_start > 0)
+        {
+            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+            _end -= _start;
+            _start = 0;
+        }
+
+        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        if (read == 0)
+        {
+            _endOfStream = true;
+        }
+
+        _end += read;
+    }
+}
