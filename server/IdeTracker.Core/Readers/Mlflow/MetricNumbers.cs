@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text;
+
+namespace IdeTracker.Core.Readers.Mlflow;
+
+/// <summary>Parses the numbers of a metric line from UTF-8 bytes the way Python's int() and float()
+/// read them, so every value MLflow accepts is accepted here, "nan" and "-inf" included.</summary>
+internal static class MetricNumbers
+{
+    public static bool TryParseInteger(ReadOnlySpan<byte> text, out long value) =>
+        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+
+    public static bool TryParseValue(ReadOnlySpan<byte> text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
+        || TryParseSpecial(text, out value);
+
+    /// <summary>Python spells these nan, inf and infinity, in any case and with an optional sign.</summary>
+    private static bool TryParseSpecial(ReadOnlySpan<byte> text, out double value)
+    {
+        var negative = false;
+        if (text.Length > 0 && text[0] is (byte)'+' or (byte)'-')
+        {
+            negative = text[0] == (byte)'-';
+            text = text[1..];
+        }
+
+        if (Ascii.EqualsIgnoreCase(text, "nan"u8))
+        {
+            value = double.NaN;
+            return true;
+        }
+
+        if (Ascii.EqualsIgnoreCase(text, "inf"u8) || Ascii.EqualsIgnoreCase(text, "infinity"u8))
+        {
+            value = negative ? double.NegativeInfinity : double.PositiveInfinity;
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+}
