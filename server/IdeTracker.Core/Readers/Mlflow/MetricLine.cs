@@ -19,6 +19,12 @@ internal static class MetricLine
             return "empty line";
         }
 
+        // Checked first because .NET number parsing ignores trailing NULs, which Python does not.
+        if (line.Contains((byte)0))
+        {
+            return "line holds NUL bytes (a damaged or preallocated file)";
+        }
+
         Span<Range> fields = stackalloc Range[MaxFields];
         var count = Split(line, fields);
         if (count is not (2 or 3 or 5))

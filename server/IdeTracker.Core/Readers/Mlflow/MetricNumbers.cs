@@ -7,8 +7,12 @@ namespace IdeTracker.Core.Readers.Mlflow;
 /// read them, so every value MLflow accepts is accepted here, "nan" and "-inf" included.</summary>
 internal static class MetricNumbers
 {
+    /// <summary>Python's int() takes surrounding whitespace too ("5\t").</summary>
+    private const NumberStyles IntegerStyle =
+        NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
+
     public static bool TryParseInteger(ReadOnlySpan<byte> text, out long value) =>
-        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        long.TryParse(text, IntegerStyle, CultureInfo.InvariantCulture, out value);
 
     public static bool TryParseValue(ReadOnlySpan<byte> text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
@@ -17,6 +21,7 @@ internal static class MetricNumbers
     /// <summary>Python spells these nan, inf and infinity, in any case and with an optional sign.</summary>
     private static bool TryParseSpecial(ReadOnlySpan<byte> text, out double value)
     {
+        text = text.Trim(" \t\r\n\v\f"u8);
         var negative = false;
         if (text.Length > 0 && text[0] is (byte)'+' or (byte)'-')
         {

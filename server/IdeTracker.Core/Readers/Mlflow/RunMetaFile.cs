@@ -96,9 +96,15 @@ internal static class RunMetaFile
     /// <summary>A missing status is RUNNING, as MLflow reads it.</summary>
     private static RunStatus Status(MetaYaml yaml, string path, List<Problem> problems)
     {
-        if (!yaml.TryGet("status", out var entry) || entry.Value is null)
+        if (!yaml.TryGet("status", out var entry))
         {
             return RunStatus.Running;
+        }
+
+        if (entry.Value is null)
+        {
+            problems.Add(new Problem(path, entry.Line, "status is empty"));
+            return RunStatus.Unknown;
         }
 
         if (int.TryParse(entry.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
