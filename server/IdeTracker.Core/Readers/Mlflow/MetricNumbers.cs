@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
@@ -11,11 +12,15 @@ internal static class MetricNumbers
     private const NumberStyles IntegerStyle =
         NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
 
+    /// <summary>Utf8Parser first: it is markedly faster on the plain numbers that make up nearly every
+    /// line, and gives the same bits as double.Parse; anything it does not take whole goes the long way.</summary>
     public static bool TryParseInteger(ReadOnlySpan<byte> text, out long value) =>
-        long.TryParse(text, IntegerStyle, CultureInfo.InvariantCulture, out value);
+        (Utf8Parser.TryParse(text, out value, out var used) && used == text.Length)
+        || long.TryParse(text, IntegerStyle, CultureInfo.InvariantCulture, out value);
 
     public static bool TryParseValue(ReadOnlySpan<byte> text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
+        (Utf8Parser.TryParse(text, out value, out var used) && used == text.Length)
+        || double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
         || TryParseSpecial(text, out value);
 
     /// <summary>Python spells these nan, inf and infinity, in any case and with an optional sign.</summary>
