@@ -36,9 +36,9 @@ public sealed class MlflowFileRunReader : IRunReader
         scan.AddStampsTo(result.Files);
         if (scan.Meta is not { } metaStamp)
         {
-            problems.Add(Directory.Exists(unit.Path)
+            problems.Add(Directory.Exists(scan.RunFolder)
                 ? new Problem(scan.MetaPath, 0, "run folder has no meta.yaml; not read as a run")
-                : new Problem(unit.Path, 0, "run folder disappeared before it was read"));
+                : new Problem(scan.RunFolder, 0, "run folder disappeared before it was read"));
             return result;
         }
 
@@ -49,7 +49,7 @@ public sealed class MlflowFileRunReader : IRunReader
             return result;
         }
 
-        var record = RunMetaFile.Read(scan.MetaPath, metaStamp.Size, Path.GetFileName(unit.Path), problems);
+        var record = RunMetaFile.Read(scan.MetaPath, metaStamp.Size, Path.GetFileName(scan.RunFolder), problems);
         if (record is null || (record.Deleted && !includeDeleted))
         {
             return result;
@@ -60,7 +60,7 @@ public sealed class MlflowFileRunReader : IRunReader
         ReadValues(scan.Tags, record.Tags, problems, cancellationToken);
 
         var storeRelative = PathText.RelativeOrSelf(unit.WorkspaceRoot, unit.StorePath);
-        var run = record.ToRun(unit.StorePath, storeRelative, unit.Path, scan.HasMetricsFolder ? scan.MetricsFolder : null);
+        var run = record.ToRun(unit.StorePath, storeRelative, scan.RunFolder, scan.HasMetricsFolder ? scan.MetricsFolder : null);
         ReadValues(scan.Params, run.Params, problems, cancellationToken);
         foreach (var file in scan.Metrics)
         {

@@ -17,6 +17,7 @@ internal sealed class RunFolderScan
 
     private RunFolderScan(string runFolder)
     {
+        runFolder = Path.TrimEndingDirectorySeparator(runFolder);
         RunFolder = runFolder;
         MetaPath = Path.Combine(runFolder, "meta.yaml");
         ExperimentFolder = Path.GetDirectoryName(runFolder) ?? runFolder;

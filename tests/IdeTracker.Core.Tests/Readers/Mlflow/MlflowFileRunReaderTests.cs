@@ -274,6 +274,20 @@ public sealed class MlflowFileRunReaderTests : IDisposable
     }
 
     [Fact]
+    public void Reads_a_run_folder_given_with_a_trailing_separator()
+    {
+        store.Experiment("0", "with slash");
+        var folder = store.Run("0", RunId);
+
+        var result = store.Read(folder + Path.DirectorySeparatorChar);
+
+        Assert.Empty(result.Problems);
+        var run = Assert.Single(result.Runs);
+        Assert.Equal("with slash", run.Experiment);
+        Assert.Equal(folder, run.Directory);
+    }
+
+    [Fact]
     public void Stops_with_cancellation_when_asked()
     {
         store.Experiment("0");
