@@ -74,6 +74,16 @@ public sealed partial class IndexStore
     public IndexWriteResult WriteUnits(IReadOnlyList<(RunUnit Unit, UnitReadResult Result)> batch) =>
         Write(w => w.Write(batch));
 
+    /// <summary>Prepares for writing many units: drops the indexes on param and metric values until the
+    /// returned scope is disposed, which rebuilds them in one pass — much faster than keeping them up to
+    /// date row by row. Queries still work meanwhile, only slower. An interrupted load is healed at the
+    /// next open.</summary>
+    public IDisposable BeginBulkLoad()
+    {
+        Write(_ => IndexSchema.DropValueIndexes(writer));
+        return new BulkLoadScope(this);
+    }
+
     /// <summary>Forgets the units at these paths and everything read from them; returns the ids of the
     /// runs that were removed.</summary>
     public IReadOnlyCollection<string> RemoveUnits(IReadOnlyCollection<string> unitPaths) =>
@@ -111,6 +121,20 @@ public sealed partial class IndexStore
         while (reader.Read())
         {
             into.Add(reader.GetString(0));
+        }
+    }
+
+    private sealed class BulkLoadScope(IndexStore store) : IDisposable
+    {
+        private bool ended;
+
+        public void Dispose()
+        {
+            if (!ended)
+            {
+                ended = true;
+                store.Write(_ => IndexSchema.CreateValueIndexes(store.writer));
+            }
         }
     }
 }

@@ -66,6 +66,7 @@ public sealed partial class IndexStore : IDisposable
             connection.Open();
             IndexSchema.ConfigureWriter(connection);
             IndexSchema.CreateIfEmpty(connection, root);
+            IndexSchema.CreateValueIndexes(connection);
             return new IndexStore(path, root, reason is not null, connection, log);
         }
         catch

@@ -17,13 +17,27 @@ internal static class MetricSeriesCodec
 
     public static byte[] Encode(IReadOnlyList<MetricPoint> points)
     {
-        var buffer = new byte[1 + MaxVarintLength + (points.Count * ((2 * MaxVarintLength) + sizeof(double)))];
+        byte[] buffer = [];
+        return Encode(points, ref buffer).ToArray();
+    }
+
+    /// <summary>Encodes into <paramref name="buffer"/>, growing it when needed, so a writer can reuse one
+    /// buffer for every series.</summary>
+    public static ReadOnlySpan<byte> Encode(IReadOnlyList<MetricPoint> points, ref byte[] buffer)
+    {
+        var maxLength = 1 + MaxVarintLength + (points.Count * ((2 * MaxVarintLength) + sizeof(double)));
+        if (buffer.Length < maxLength)
+        {
+            buffer = new byte[Math.Max(maxLength, buffer.Length * 2)];
+        }
+
         var at = 0;
         buffer[at++] = Version;
         at += WriteVarint(buffer.AsSpan(at), (ulong)points.Count);
         long step = 0, time = 0;
-        foreach (var point in points)
+        for (var i = 0; i < points.Count; i++)
         {
+            var point = points[i];
             at += WriteVarint(buffer.AsSpan(at), ZigZag(unchecked(point.Step - step)));
             at += WriteVarint(buffer.AsSpan(at), ZigZag(unchecked(point.TimestampMs - time)));
             BinaryPrimitives.WriteDoubleLittleEndian(buffer.AsSpan(at), point.Value);
@@ -32,7 +46,7 @@ internal static class MetricSeriesCodec
             time = point.TimestampMs;
         }
 
-        return buffer.AsSpan(0, at).ToArray();
+        return buffer.AsSpan(0, at);
     }
 
     /// <summary>Throws <see cref="InvalidDataException"/> for anything but a whole blob of this version.</summary>

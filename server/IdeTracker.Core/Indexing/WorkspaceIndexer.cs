@@ -10,6 +10,10 @@ namespace IdeTracker.Core.Indexing;
 /// update never interleaves with a scan that read the same unit earlier.</summary>
 public sealed class WorkspaceIndexer
 {
+    /// <summary>From this many units to read, and at least as many as are indexed already, building the
+    /// value indexes once at the end beats updating them row by row.</summary>
+    private const int BulkLoadUnits = 1000;
+
     private readonly IndexStore store;
     private readonly IUnitDiscovery discovery;
     private readonly Dictionary<string, IRunReader> readers;
@@ -43,11 +47,16 @@ public sealed class WorkspaceIndexer
             var unchanged = units.Count - toRead.Count;
             progress?.Report(new IndexProgress(unchanged, units.Count, null));
 
-            var outcome = ReadWritePipeline.Run(
-                store,
-                toRead,
-                (written, path) => progress?.Report(new IndexProgress(unchanged + written, units.Count, path)),
-                cancellationToken);
+            PipelineOutcome outcome;
+            using (toRead.Count >= BulkLoadUnits && toRead.Count >= stored.Count ? store.BeginBulkLoad() : null)
+            {
+                outcome = ReadWritePipeline.Run(
+                    store,
+                    toRead,
+                    (written, path) => progress?.Report(new IndexProgress(unchanged + written, units.Count, path)),
+                    cancellationToken);
+            }
+
             store.ReplaceScanProblems(problems);
             return Result(units.Count, gone.Count, removed, outcome, started);
         }
