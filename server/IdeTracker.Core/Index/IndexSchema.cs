@@ -3,7 +3,10 @@ using Microsoft.Data.Sqlite;
 namespace IdeTracker.Core.Index;
 
 /// <summary>The tables of the index. Runs have an integer key (<c>runs.run</c>) that the per-run tables
-/// use, which keeps their rows and indexes small; the stable text id is unique beside it.</summary>
+/// use, which keeps their rows and indexes small; the stable text id is unique beside it.
+/// <c>runs.top</c> is 1 for a run the tree shows at the top of its experiment: one without a parent or
+/// whose parent the index does not hold. The writer keeps it true as parents come and go, so a page of
+/// a huge experiment is read straight off the <c>runs_tree</c> index in start order.</summary>
 internal static class IndexSchema
 {
     /// <summary>"IDTR": tells our index apart from any other SQLite file.</summary>
@@ -42,10 +45,11 @@ internal static class IndexSchema
             git_dirty INTEGER,
             note TEXT,
             directory TEXT NOT NULL,
-            metrics_file TEXT);
+            metrics_file TEXT,
+            top INTEGER NOT NULL);
         CREATE INDEX runs_unit ON runs(unit);
-        CREATE INDEX runs_tree ON runs(store_key, experiment, parent_id, start_ms);
-        CREATE INDEX runs_parent ON runs(parent_id);
+        CREATE INDEX runs_tree ON runs(store_key, experiment, top, start_ms);
+        CREATE INDEX runs_parent ON runs(parent_id, start_ms);
         CREATE INDEX runs_status ON runs(status);
         CREATE TABLE params(run INTEGER NOT NULL, key TEXT NOT NULL, text TEXT NOT NULL, num REAL,
             PRIMARY KEY(run, key)) WITHOUT ROWID;

@@ -25,10 +25,7 @@ public sealed partial class IndexStore
         "FROM runs r LEFT JOIN metric_summaries m ON m.run = r.run AND m.key = $metric";
 
     /// <summary>Top-level: no parent, or a parent the index does not hold (its folder was not found).</summary>
-    private const string TopLevelRunsOf = """
-        r.store_key = $store AND r.experiment IS $experiment
-        AND (r.parent_id IS NULL OR NOT EXISTS (SELECT 1 FROM runs p WHERE p.id = r.parent_id))
-        """;
+    private const string TopLevelRunsOf = "r.store_key = $store AND r.experiment IS $experiment AND r.top = 1";
 
     private const string SummaryColumns = "key, first, last, min, max, count, last_step, last_ts";
 

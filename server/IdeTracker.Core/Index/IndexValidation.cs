@@ -9,6 +9,11 @@ internal static class IndexValidation
 {
     private const int HeaderLength = 100;
 
+    private const int SqliteError = 1;
+    private const int SqliteCorrupt = 11;
+    private const int SqliteFormat = 24;
+    private const int SqliteNotADatabase = 26;
+
     private static readonly byte[] Magic = "SQLite format 3\0"u8.ToArray();
 
     /// <summary>Null when the file is missing, empty, or our index for this workspace at this schema
@@ -108,8 +113,10 @@ internal static class IndexValidation
 
             return null;
         }
-        catch (SqliteException e)
+        catch (SqliteException e) when (e.SqliteErrorCode is SqliteError or SqliteCorrupt or SqliteFormat or SqliteNotADatabase)
         {
+            // Only damage is a reason to delete: a busy or unreadable file (another process, permissions)
+            // may be perfectly good, so those errors propagate.
             return $"it cannot be read ({e.Message})";
         }
     }

@@ -21,6 +21,7 @@ internal sealed class UnitBatchWriter : IDisposable
     private readonly BoundStatement insertUnit;
     private readonly BoundStatement insertFile;
     private readonly BoundStatement insertRun;
+    private readonly BoundStatement adoptChildren;
     private readonly BoundStatement unitOfRun;
     private readonly BoundStatement insertParam;
     private readonly BoundStatement insertSummary;
@@ -38,6 +39,7 @@ internal sealed class UnitBatchWriter : IDisposable
         runIdsOfUnit = Prepare("SELECT id FROM runs WHERE unit = ?1");
         deleteUnitRows =
         [
+            Prepare("UPDATE runs SET top = 1 WHERE top = 0 AND parent_id IN (SELECT id FROM runs WHERE unit = ?1)"),
             Prepare($"DELETE FROM params WHERE run IN ({RunsOfUnit})"),
             Prepare($"DELETE FROM metric_summaries WHERE run IN ({RunsOfUnit})"),
             Prepare($"DELETE FROM metric_series WHERE run IN ({RunsOfUnit})"),
@@ -52,11 +54,13 @@ internal sealed class UnitBatchWriter : IDisposable
         insertFile = Prepare("INSERT INTO files(unit, path, size, mtime) VALUES(?1, ?2, ?3, ?4)");
         insertRun = Prepare("""
             INSERT INTO runs(id, unit, source, store_key, store_path, experiment_id, experiment, name, native_id, parent_id,
-                status, start_ms, end_ms, user_name, host, command, git_commit, git_dirty, note, directory, metrics_file)
-            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
+                status, start_ms, end_ms, user_name, host, command, git_commit, git_dirty, note, directory, metrics_file, top)
+            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
+                ?10 IS NULL OR NOT EXISTS (SELECT 1 FROM runs WHERE id = ?10))
             ON CONFLICT(id) DO NOTHING
             RETURNING run
             """);
+        adoptChildren = Prepare("UPDATE runs SET top = 0 WHERE parent_id = ?1 AND top = 1 AND id <> ?1");
         unitOfRun = Prepare("SELECT u.path FROM runs r JOIN units u ON u.id = r.unit WHERE r.id = ?1");
         insertParam = Prepare("INSERT INTO params(run, key, text, num) VALUES(?1, ?2, ?3, ?4)");
         insertSummary = Prepare("""
@@ -190,6 +194,8 @@ internal sealed class UnitBatchWriter : IDisposable
             ReportDuplicate(unitId, run);
             return false;
         }
+
+        adoptChildren.Bind(1, run.Id).Execute();
 
         foreach (var (key, text) in run.Params)
         {

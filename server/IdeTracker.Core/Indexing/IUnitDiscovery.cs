@@ -6,8 +6,8 @@ namespace IdeTracker.Core.Indexing;
 /// belongs to.</summary>
 public interface IUnitDiscovery
 {
-    DiscoveryResult Discover(string root, CancellationToken cancellationToken);
+    DiscoveryResult Discover(string workspaceRoot, CancellationToken ct);
 
     /// <summary>The unit that contains (or is) <paramref name="path"/> as the tree is now; null when none.</summary>
-    RunUnit? FindUnitContaining(string root, string path);
+    RunUnit? FindUnitContaining(string workspaceRoot, string path);
 }

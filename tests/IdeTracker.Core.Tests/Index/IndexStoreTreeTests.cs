@@ -84,6 +84,29 @@ public sealed class IndexStoreTreeTests : IDisposable
     }
 
     [Fact]
+    public void A_child_moves_under_its_parent_when_the_parent_arrives_and_back_when_it_goes()
+    {
+        var ws = store.WorkspaceRoot;
+        var parentUnit = TestRuns.Unit(ws, "parent");
+        var childUnit = TestRuns.Unit(ws, "child");
+        var parent = TestRuns.Run(parentUnit, "parent");
+        store.WriteUnits([(childUnit, TestRuns.Result(TestRuns.Run(childUnit, "child", parentNativeId: "parent")))]);
+        var before = TopNames();
+
+        store.WriteUnits([(parentUnit, TestRuns.Result(parent))]);
+        var withParent = TopNames();
+        store.WriteUnits([(parentUnit, TestRuns.Result(parent))]);
+        var parentRewritten = TopNames();
+        store.RemoveUnits([parentUnit.Path]);
+        var parentGone = TopNames();
+
+        Assert.Equal(["run-child"], before);
+        Assert.Equal(["run-parent"], withParent);
+        Assert.Equal(["run-parent"], parentRewritten);
+        Assert.Equal(["run-child"], parentGone);
+    }
+
+    [Fact]
     public void Stores_and_experiments_are_listed_with_their_run_counts()
     {
         var ws = store.WorkspaceRoot;
@@ -133,6 +156,9 @@ public sealed class IndexStoreTreeTests : IDisposable
         Assert.All(all, d => Assert.Equal(0.75, d.Metrics["val_acc"].Last));
         Assert.All(all, d => Assert.Equal(0.75, d.Run.MainMetric!.Last));
     }
+
+    private IEnumerable<string> TopNames() =>
+        store.GetRuns("mlflow:mlruns", "Default", null, 0, 10, null).Items.Select(r => r.Name);
 
     public void Dispose()
     {

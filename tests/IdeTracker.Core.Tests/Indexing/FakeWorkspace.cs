@@ -76,16 +76,16 @@ internal sealed class FakeWorkspace : IDisposable
 
         public List<Problem> Problems { get; } = [];
 
-        public DiscoveryResult Discover(string root, CancellationToken cancellationToken)
+        public DiscoveryResult Discover(string workspaceRoot, CancellationToken ct)
         {
             Interlocked.Increment(ref discoverCalls);
             var units = Directory.Exists(storePath)
-                ? Directory.GetDirectories(storePath).Order(StringComparer.Ordinal).Select(d => Unit(root, d)).ToList()
+                ? Directory.GetDirectories(storePath).Order(StringComparer.Ordinal).Select(d => Unit(workspaceRoot, d)).ToList()
                 : [];
             return new DiscoveryResult([.. units, .. ExtraUnits], [.. Problems]);
         }
 
-        public RunUnit? FindUnitContaining(string root, string path)
+        public RunUnit? FindUnitContaining(string workspaceRoot, string path)
         {
             var relative = Path.GetRelativePath(storePath, path);
             if (relative == "." || relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
@@ -94,7 +94,7 @@ internal sealed class FakeWorkspace : IDisposable
             }
 
             var dir = Path.Combine(storePath, relative.Split(Path.DirectorySeparatorChar)[0]);
-            return Directory.Exists(dir) ? Unit(root, dir) : null;
+            return Directory.Exists(dir) ? Unit(workspaceRoot, dir) : null;
         }
 
         private RunUnit Unit(string root, string dir) => new(Format, dir, storePath, root);
