@@ -92,13 +92,17 @@ public sealed partial class IndexStore : IDisposable
             }
 
             disposed = true;
+
+            // Pooled read connections keep the file open: release them so the file can be deleted or
+            // moved, and first, so the writer closes last and folds the write-ahead log into the file.
+            using (var pooled = new SqliteConnection(readConnectionString))
+            {
+                SqliteConnection.ClearPool(pooled);
+            }
+
             batchWriter.Dispose();
             writer.Dispose();
         }
-
-        // Pooled read connections keep the file open; release them so the file can be deleted or moved.
-        using var pooled = new SqliteConnection(readConnectionString);
-        SqliteConnection.ClearPool(pooled);
     }
 
     private static void DeleteDatabaseFiles(string path)

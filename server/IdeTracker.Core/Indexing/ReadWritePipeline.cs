@@ -29,7 +29,9 @@ internal static class ReadWritePipeline
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var queue = new BlockingCollection<(RunUnit Unit, UnitReadResult Result)>(BatchSize * 4);
+        // One batch waiting beside the one being written is all the writer can use; more would only hold
+        // read results in memory.
+        using var queue = new BlockingCollection<(RunUnit Unit, UnitReadResult Result)>(BatchSize);
         var writer = Task.Factory.StartNew(
             () => WriteBatches(store, queue, outcome, batchWritten, stop),
             CancellationToken.None,
