@@ -1,0 +1,151 @@
+using Microsoft.Data.Sqlite;
+
+namespace IdeTracker.Core.Index;
+
+/// <summary>The tables of the index. Runs have an integer key (<c>runs.run</c>) that the per-run tables
+/// use, which keeps their rows and indexes small; the stable text id is unique beside it.
+/// <c>runs.top</c> is 1 for a run the tree shows at the top of its experiment: one without a parent or
+/// whose parent the index does not hold. The writer keeps it true as parents come and go, so a page of
+/// a huge experiment is read straight off the <c>runs_tree</c> index in start order.</summary>
+internal static class IndexSchema
+{
+    /// <summary>"IDTR": tells our index apart from any other SQLite file.</summary>
+    public const int ApplicationId = 0x49445452;
+
+    public const string WorkspaceRootKey = "workspace_root";
+
+    public static readonly string[] RequiredTables =
+        ["meta", "units", "files", "runs", "params", "metric_summaries", "metric_series", "tags", "problems"];
+
+    private const string Ddl = """
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE units(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, format TEXT NOT NULL, store_path TEXT NOT NULL);
+        CREATE TABLE files(unit INTEGER NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL, mtime INTEGER NOT NULL);
+        CREATE INDEX files_unit ON files(unit);
+        CREATE INDEX files_path ON files(path);
+        CREATE TABLE runs(
+            run INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            unit INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            store_key TEXT NOT NULL,
+            store_path TEXT NOT NULL,
+            experiment_id TEXT,
+            experiment TEXT,
+            name TEXT NOT NULL,
+            native_id TEXT NOT NULL,
+            parent_id TEXT,
+            status TEXT NOT NULL,
+            start_ms INTEGER,
+            end_ms INTEGER,
+            user_name TEXT,
+            host TEXT,
+            command TEXT,
+            git_commit TEXT,
+            git_dirty INTEGER,
+            note TEXT,
+            directory TEXT NOT NULL,
+            metrics_file TEXT,
+            top INTEGER NOT NULL);
+        CREATE INDEX runs_unit ON runs(unit);
+        CREATE INDEX runs_tree ON runs(store_key, experiment, top, start_ms);
+        CREATE INDEX runs_parent ON runs(parent_id, start_ms);
+        CREATE INDEX runs_status ON runs(status);
+        CREATE TABLE params(run INTEGER NOT NULL, key TEXT NOT NULL, text TEXT NOT NULL, num REAL,
+            PRIMARY KEY(run, key)) WITHOUT ROWID;
+        CREATE TABLE metric_summaries(run INTEGER NOT NULL, key TEXT NOT NULL,
+            first REAL, last REAL, min REAL, max REAL,
+            count INTEGER NOT NULL, last_step INTEGER NOT NULL, last_ts INTEGER NOT NULL,
+            PRIMARY KEY(run, key)) WITHOUT ROWID;
+        CREATE TABLE metric_series(run INTEGER NOT NULL, key TEXT NOT NULL, blob BLOB NOT NULL);
+        CREATE UNIQUE INDEX metric_series_run_key ON metric_series(run, key);
+        CREATE TABLE tags(run INTEGER NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
+            PRIMARY KEY(run, key)) WITHOUT ROWID;
+        CREATE TABLE problems(unit INTEGER, path TEXT NOT NULL, line INTEGER NOT NULL, message TEXT NOT NULL,
+            severity TEXT NOT NULL);
+        CREATE INDEX problems_unit ON problems(unit);
+        """;
+
+    /// <summary>Indexes the filters and hovers use to find runs by a param or metric value. Inserting into
+    /// them is random-access and costs a third of a cold scan, so a large load drops them and builds them
+    /// afterwards in one sorted pass (<see cref="DropValueIndexes"/>, <see cref="CreateValueIndexes"/>).</summary>
+    private static readonly string[] ValueIndexes =
+    [
+        "params_key_num ON params(key, num)",
+        "params_key_text ON params(key, text)",
+        "metric_summaries_key_last ON metric_summaries(key, last)",
+    ];
+
+    /// <summary>Sets the connection up for fast, safe-enough writing: the index is a cache, so a power cut
+    /// may lose the last transactions (synchronous=NORMAL) but never corrupts the file (WAL). Pages of
+    /// 16 KiB suit rows that are mostly metric series blobs (page size only applies to a new file).</summary>
+    public static void ConfigureWriter(SqliteConnection connection)
+    {
+        Execute(connection, """
+            PRAGMA page_size=16384;
+            PRAGMA journal_mode=WAL;
+            PRAGMA synchronous=NORMAL;
+            PRAGMA temp_store=MEMORY;
+            PRAGMA cache_size=-32768;
+            """);
+    }
+
+    /// <summary>Creates the tables in an empty database. Another process may be doing the same, so the
+    /// check and the creation happen in one immediate transaction.</summary>
+    public static void CreateIfEmpty(SqliteConnection connection, string workspaceRoot)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        if (ReadInt(connection, "PRAGMA user_version", transaction) != 0)
+        {
+            return;
+        }
+
+        Execute(connection, Ddl, transaction);
+        CreateValueIndexes(connection, transaction);
+        Execute(connection, $"PRAGMA application_id={ApplicationId}; PRAGMA user_version={IndexStore.SchemaVersion};", transaction);
+        using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO meta(key, value) VALUES($key, $value)";
+            insert.Parameters.AddWithValue("$key", WorkspaceRootKey);
+            insert.Parameters.AddWithValue("$value", workspaceRoot);
+            insert.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>Creates the value indexes that are missing: at the end of a large load, and at every open
+    /// in case a load was interrupted.</summary>
+    public static void CreateValueIndexes(SqliteConnection connection, SqliteTransaction? transaction = null)
+    {
+        foreach (var index in ValueIndexes)
+        {
+            Execute(connection, "CREATE INDEX IF NOT EXISTS " + index, transaction);
+        }
+    }
+
+    public static void DropValueIndexes(SqliteConnection connection)
+    {
+        foreach (var index in ValueIndexes)
+        {
+            Execute(connection, "DROP INDEX IF EXISTS " + index[..index.IndexOf(' ')]);
+        }
+    }
+
+    public static long ReadInt(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,140 @@
+using IdeTracker.Core.Model;
+using IdeTracker.Core.Readers;
+using Microsoft.Data.Sqlite;
+
+namespace IdeTracker.Core.Index;
+
+/// <summary>Bookkeeping for incremental scans: which units are indexed, with which file stamps, and the
+/// writes that replace or remove them.</summary>
+public sealed partial class IndexStore
+{
+    private const string UnitStateQuery = """
+        SELECT u.path, u.format, u.store_path, f.path, f.size, f.mtime
+        FROM units u LEFT JOIN files f ON f.unit = u.id
+        """;
+
+    /// <summary>Every indexed unit by its absolute path.</summary>
+    public IReadOnlyDictionary<string, UnitState> LoadUnits()
+    {
+        using var connection = OpenRead();
+        using var command = connection.CreateCommand();
+        command.CommandText = UnitStateQuery + " ORDER BY u.id";
+        var units = new Dictionary<string, UnitState>(StringComparer.Ordinal);
+        ReadUnitStates(command, units);
+        return units;
+    }
+
+    /// <summary>The indexed units among <paramref name="unitPaths"/>; paths that are not indexed are left out.</summary>
+    public IReadOnlyDictionary<string, UnitState> LoadUnits(IEnumerable<string> unitPaths)
+    {
+        using var connection = OpenRead();
+        using var command = connection.CreateCommand();
+        command.CommandText = UnitStateQuery + " WHERE u.path = $path";
+        var path = command.Parameters.Add("$path", SqliteType.Text);
+        var units = new Dictionary<string, UnitState>(StringComparer.Ordinal);
+        foreach (var unitPath in unitPaths)
+        {
+            path.Value = unitPath;
+            ReadUnitStates(command, units);
+        }
+
+        return units;
+    }
+
+    /// <summary>Paths of the indexed units a change at <paramref name="path"/> may concern: the unit at that
+    /// path, units below it (a removed folder), units above it (a file inside a unit), and units that
+    /// stamped that very file (a file of the store that several units depend on).</summary>
+    public IReadOnlyList<string> FindUnitPathsRelatedTo(string path)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        using var connection = OpenRead();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT path FROM units WHERE path = $path OR (path > $below AND path < $after)
+            UNION SELECT u.path FROM files f JOIN units u ON u.id = f.unit WHERE f.path = $path
+            """;
+        var pathParameter = command.Parameters.AddWithValue("$path", full);
+        command.Parameters.AddWithValue("$below", full + Path.DirectorySeparatorChar);
+        command.Parameters.AddWithValue("$after", full + (char)(Path.DirectorySeparatorChar + 1));
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        ReadStrings(command, found);
+
+        command.CommandText = "SELECT path FROM units WHERE path = $path";
+        for (var parent = Path.GetDirectoryName(full); parent is not null; parent = Path.GetDirectoryName(parent))
+        {
+            pathParameter.Value = parent;
+            ReadStrings(command, found);
+        }
+
+        return [.. found];
+    }
+
+    /// <summary>Replaces, in one transaction, everything indexed for each unit of the batch by what was
+    /// just read. A run whose id another unit already holds is skipped and recorded as a problem.</summary>
+    public IndexWriteResult WriteUnits(IReadOnlyList<(RunUnit Unit, UnitReadResult Result)> batch) =>
+        Write(w => w.Write(batch));
+
+    /// <summary>Prepares for writing many units: drops the indexes on param and metric values until the
+    /// returned scope is disposed, which rebuilds them in one pass — much faster than keeping them up to
+    /// date row by row. Queries still work meanwhile, only slower. An interrupted load is healed at the
+    /// next open.</summary>
+    public IDisposable BeginBulkLoad()
+    {
+        Write(_ => IndexSchema.DropValueIndexes(writer));
+        return new BulkLoadScope(this);
+    }
+
+    /// <summary>Forgets the units at these paths and everything read from them; returns the ids of the
+    /// runs that were removed.</summary>
+    public IReadOnlyCollection<string> RemoveUnits(IReadOnlyCollection<string> unitPaths) =>
+        Write(w => w.Remove(unitPaths));
+
+    /// <summary>Replaces the problems discovery found (those not tied to a unit).</summary>
+    public void ReplaceScanProblems(IReadOnlyList<Problem> problems) =>
+        Write(w => w.ReplaceScanProblems(problems));
+
+    private static void ReadUnitStates(SqliteCommand command, Dictionary<string, UnitState> into)
+    {
+        using var reader = command.ExecuteReader();
+        string? currentPath = null;
+        List<FileStamp>? files = null;
+        while (reader.Read())
+        {
+            var unitPath = reader.GetString(0);
+            if (!string.Equals(unitPath, currentPath, StringComparison.Ordinal))
+            {
+                currentPath = unitPath;
+                files = [];
+                into[unitPath] = new UnitState(reader.GetString(1), reader.GetString(2), files);
+            }
+
+            if (!reader.IsDBNull(3))
+            {
+                files!.Add(new FileStamp(reader.GetString(3), reader.GetInt64(4), reader.GetInt64(5)));
+            }
+        }
+    }
+
+    private static void ReadStrings(SqliteCommand command, ISet<string> into)
+    {
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            into.Add(reader.GetString(0));
+        }
+    }
+
+    private sealed class BulkLoadScope(IndexStore store) : IDisposable
+    {
+        private bool ended;
+
+        public void Dispose()
+        {
+            if (!ended)
+            {
+                ended = true;
+                store.Write(_ => IndexSchema.CreateValueIndexes(store.writer));
+            }
+        }
+    }
+}

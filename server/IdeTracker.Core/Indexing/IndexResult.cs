@@ -1,0 +1,11 @@
+namespace IdeTracker.Core.Indexing;
+
+/// <summary>What one indexing pass did. <see cref="ChangedRunIds"/> holds the ids of runs written or
+/// removed, sorted; the server announces them in a runsChanged notification.</summary>
+public sealed record IndexResult(
+    int UnitsSeen,
+    int UnitsRead,
+    int UnitsRemoved,
+    int RunsWritten,
+    IReadOnlyList<string> ChangedRunIds,
+    TimeSpan Elapsed);

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using IdeTracker.Core.Index;
+using IdeTracker.Core.Model;
+using IdeTracker.Core.Readers;
+
+namespace IdeTracker.Core.Indexing;
+
+/// <summary>Keeps the index in step with the workspace: a full scan that reads only units whose file
+/// stamps changed, and a targeted update for file-change events. One pass runs at a time, so a targeted
+/// update never interleaves with a scan that read the same unit earlier.</summary>
+public sealed class WorkspaceIndexer
+{
+    /// <summary>From this many units to read, and at least as many as are indexed already, building the
+    /// value indexes once at the end beats updating them row by row.</summary>
+    private const int BulkLoadUnits = 1000;
+
+    private readonly IndexStore store;
+    private readonly IUnitDiscovery discovery;
+    private readonly Dictionary<string, IRunReader> readers;
+    private readonly Lock gate = new();
+
+    public WorkspaceIndexer(IndexStore store, IUnitDiscovery discovery, IEnumerable<IRunReader> readers)
+    {
+        this.store = store;
+        this.discovery = discovery;
+        this.readers = readers.ToDictionary(r => r.Format, StringComparer.Ordinal);
+    }
+
+    /// <summary>Discovers every unit, removes the units that are gone, reads the new and changed ones and
+    /// replaces discovery's problems.</summary>
+    public IndexResult IndexWorkspace(string workspaceRoot, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var discovered = discovery.Discover(workspaceRoot, cancellationToken);
+            var problems = new List<Problem>(discovered.Problems);
+            var units = WithReaders(discovered.Units.DistinctBy(u => u.Path, StringComparer.Ordinal), problems);
+
+            var current = units.Select(u => u.Path).ToHashSet(StringComparer.Ordinal);
+            var stored = store.LoadUnits();
+            var gone = stored.Keys.Where(path => !current.Contains(path)).ToList();
+
+            // Removing first lets a run that moved to another unit keep its id without a clash.
+            var removed = store.RemoveUnits(gone);
+            var toRead = Changed(units, stored, cancellationToken);
+            var unchanged = units.Count - toRead.Count;
+            progress?.Report(new IndexProgress(unchanged, units.Count, null));
+
+            PipelineOutcome outcome;
+            using (toRead.Count >= BulkLoadUnits && toRead.Count >= stored.Count ? store.BeginBulkLoad() : null)
+            {
+                outcome = ReadWritePipeline.Run(
+                    store,
+                    toRead,
+                    (written, path) => progress?.Report(new IndexProgress(unchanged + written, units.Count, path)),
+                    cancellationToken);
+            }
+
+            store.ReplaceScanProblems(problems);
+            return Result(units.Count, gone.Count, removed, outcome, started);
+        }
+    }
+
+    /// <summary>Brings the index up to date for these changed files or folders only: the units they belong
+    /// to (by discovery, or known units at, above or below them, or that stamped them) are re-stamped and
+    /// re-read if changed, or removed when gone. Never a full scan.</summary>
+    public IndexResult IndexPaths(string workspaceRoot, IReadOnlyCollection<string> changedPaths, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var current = new Dictionary<string, RunUnit>(StringComparer.Ordinal);
+            var known = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var changed in changedPaths)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var path = Path.TrimEndingDirectorySeparator(Path.GetFullPath(changed));
+                AddIfReadable(discovery.FindUnitContaining(workspaceRoot, path), current);
+                known.UnionWith(store.FindUnitPathsRelatedTo(path));
+            }
+
+            var gone = new List<string>();
+            foreach (var path in known.Where(p => !current.ContainsKey(p)))
+            {
+                var unit = File.Exists(path) || Directory.Exists(path) ? discovery.FindUnitContaining(workspaceRoot, path) : null;
+                AddIfReadable(unit, current);
+                if (!current.ContainsKey(path))
+                {
+                    gone.Add(path);
+                }
+            }
+
+            var removed = store.RemoveUnits(gone);
+            var units = current.Values.ToList();
+            var toRead = Changed(units, store.LoadUnits(current.Keys), cancellationToken);
+            var outcome = ReadWritePipeline.Run(store, toRead, null, cancellationToken);
+            return Result(units.Count, gone.Count, removed, outcome, started);
+        }
+    }
+
+    private List<RunUnit> WithReaders(IEnumerable<RunUnit> units, List<Problem> problems)
+    {
+        var readable = new List<RunUnit>();
+        foreach (var unit in units)
+        {
+            if (readers.ContainsKey(unit.Format))
+            {
+                readable.Add(unit);
+            }
+            else
+            {
+                problems.Add(new Problem(unit.Path, 0, $"no reader for {unit.Format} units", ProblemSeverity.Warning));
+            }
+        }
+
+        return readable;
+    }
+
+    private void AddIfReadable(RunUnit? unit, Dictionary<string, RunUnit> into)
+    {
+        if (unit is not null && readers.ContainsKey(unit.Format))
+        {
+            into.TryAdd(unit.Path, unit);
+        }
+    }
+
+    /// <summary>Stamps every unit (stat only, in parallel) and keeps those that differ from the index.</summary>
+    private List<UnitToRead> Changed(
+        IReadOnlyList<RunUnit> units,
+        IReadOnlyDictionary<string, UnitState> stored,
+        CancellationToken cancellationToken)
+    {
+        var plans = new UnitToRead?[units.Count];
+        Parallel.For(
+            0,
+            units.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            i =>
+            {
+                var unit = units[i];
+                var reader = readers[unit.Format];
+                var stamps = SafeUnitReading.Stamp(reader, unit, cancellationToken);
+                var unchanged = stamps is not null
+                    && stored.TryGetValue(unit.Path, out var state)
+                    && state.IsUnchanged(unit, stamps);
+                plans[i] = unchanged ? null : new UnitToRead(unit, reader, stamps);
+            });
+        return [.. plans.OfType<UnitToRead>()];
+    }
+
+    private static IndexResult Result(int seen, int removedUnits, IReadOnlyCollection<string> removedRuns, PipelineOutcome outcome, long started)
+    {
+        var changed = new SortedSet<string>(removedRuns, StringComparer.Ordinal);
+        changed.UnionWith(outcome.ChangedRunIds);
+        return new IndexResult(seen, outcome.UnitsWritten, removedUnits, outcome.RunsWritten, [.. changed], Stopwatch.GetElapsedTime(started));
+    }
+}
