@@ -4,7 +4,7 @@ namespace IdeTracker.Core.Discovery;
 
 /// <summary>Finds the run units under a workspace: MLflow file-store run folders, mlflow.db files and
 /// Lightning CSVLogger version folders. Safe to use from several threads; each call walks on its own.</summary>
-public sealed class RunDiscovery
+public sealed class RunDiscovery : IdeTracker.Core.Indexing.IUnitDiscovery
 {
     private readonly ExcludeRules _exclude;
     private readonly Func<string, bool, FolderListing> _listFolder;

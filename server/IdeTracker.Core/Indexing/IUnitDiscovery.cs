@@ -1,3 +1,4 @@
+using IdeTracker.Core.Discovery;
 using IdeTracker.Core.Readers;
 
 namespace IdeTracker.Core.Indexing;

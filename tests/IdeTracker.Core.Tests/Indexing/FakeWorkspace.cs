@@ -1,3 +1,4 @@
+using IdeTracker.Core.Discovery;
 using System.Collections.Concurrent;
 using IdeTracker.Core.Index;
 using IdeTracker.Core.Indexing;

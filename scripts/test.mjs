@@ -1,0 +1,61 @@
+// Runs every test suite and ends with one line: "N passed, N failed".
+// Each suite's counts come from its own machine-readable results (TRX), not from its console text.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const resultsDir = join(root, 'test-output', 'dotnet');
+let passed = 0;
+let failed = 0;
+
+function run(command, args, options = {}) {
+  console.log(`\n$ ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  return result.status ?? 1;
+}
+
+function countTrx(dir) {
+  let files = [];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.trx'));
+  } catch {
+    return { passed: 0, failed: 0, files: 0 };
+  }
+  let p = 0;
+  let f = 0;
+  for (const file of files) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    const counters = /<Counters\b[^>]*>/.exec(text)?.[0] ?? '';
+    const attr = (name) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(counters)?.[1] ?? 0);
+    p += attr('passed');
+    f += attr('failed') + attr('error') + attr('timeout') + attr('aborted');
+  }
+  return { passed: p, failed: f, files: files.length };
+}
+
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+
+const suites = ['tests/IdeTracker.Core.Tests', 'tests/IdeTracker.Server.Tests'];
+if (run('dotnet', ['build', 'ide-tracker.sln', '-nologo', '-v', 'q']) !== 0) {
+  console.log('\nThe build failed, so no test ran.');
+  failed += suites.length;
+} else {
+  for (const suite of suites) {
+    const dir = join(resultsDir, suite.split('/').pop());
+    const code = run('dotnet', ['test', suite, '--no-build', '-nologo', '--logger', 'trx', '--results-directory', dir,
+      '--', 'RunConfiguration.TestSessionTimeout=1200000']);
+    const counts = countTrx(dir);
+    passed += counts.passed;
+    failed += counts.failed;
+    if (code !== 0 && counts.failed === 0) {
+      console.log(`${suite}: the test run failed without reporting a failed test (exit ${code}); counted as one failure.`);
+      failed += 1;
+    }
+  }
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -1,0 +1,156 @@
+using IdeTracker.Core.Presentation;
+using IdeTracker.Server.Lsp;
+using IdeTracker.Server.Protocol;
+using StreamJsonRpc;
+
+namespace IdeTracker.Server.Features.Indexing;
+
+/// <summary>Runs indexing in the background, one job at a time: the first full scan, then re-reads of the
+/// units whose files changed (debounced, never a full rescan for one changed run). After each job it tells
+/// the client what changed and the new totals.</summary>
+public sealed class IndexingService
+{
+    /// <summary>File events arrive in bursts (a run writes several files at once); wait this long for the
+    /// burst to end. Well inside the 300 ms budget from change to notification.</summary>
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(40);
+
+    private readonly WorkspaceSession _session;
+    private readonly JsonRpc _rpc;
+    private readonly bool _progressSupported;
+    private readonly ServerLogger _log;
+    private readonly CancellationToken _shutdown;
+    private readonly SemaphoreSlim _oneJob = new(1, 1);
+    private readonly Lock _pendingLock = new();
+    private HashSet<string> _pending = new(StringComparer.Ordinal);
+    private bool _flushScheduled;
+    private Task _lastJob = Task.CompletedTask;
+
+    public IndexingService(WorkspaceSession session, JsonRpc rpc, bool progressSupported, ServerLogger log, CancellationToken shutdown)
+    {
+        _session = session;
+        _rpc = rpc;
+        _progressSupported = progressSupported;
+        _log = log;
+        _shutdown = shutdown;
+    }
+
+    /// <summary>Completes when the most recently started job has finished.</summary>
+    public Task LastJob => Volatile.Read(ref _lastJob);
+
+    public Task StartFullScan()
+    {
+        var job = Task.Run(() => RunExclusiveAsync(FullScanAsync), _shutdown);
+        Volatile.Write(ref _lastJob, job);
+        return job;
+    }
+
+    public void PathsChanged(IEnumerable<string> paths)
+    {
+        lock (_pendingLock)
+        {
+            _pending.UnionWith(paths);
+            if (_flushScheduled)
+            {
+                return;
+            }
+
+            _flushScheduled = true;
+        }
+
+        var job = Task.Run(async () =>
+        {
+            await Task.Delay(Debounce, _shutdown).ConfigureAwait(false);
+            await RunExclusiveAsync(FlushChangesAsync).ConfigureAwait(false);
+        }, _shutdown);
+        Volatile.Write(ref _lastJob, job);
+    }
+
+    private async Task RunExclusiveAsync(Func<Task> job)
+    {
+        await _oneJob.WaitAsync(_shutdown).ConfigureAwait(false);
+        try
+        {
+            await job().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_shutdown.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            _log.Error($"Indexing failed: {ex}");
+        }
+        finally
+        {
+            _oneJob.Release();
+        }
+    }
+
+    private async Task FullScanAsync()
+    {
+        await SendStatusAsync("indexing").ConfigureAwait(false);
+        var progress = await WorkDoneProgress.BeginAsync(_rpc, _progressSupported, "Indexing runs", "Looking for runs…", _shutdown).ConfigureAwait(false);
+        var reporter = new Progress<Core.Indexing.IndexProgress>(p =>
+            progress.Report($"{p.UnitsDone:N0} of {p.UnitsTotal:N0}", p.UnitsTotal == 0 ? 0 : (int)(100L * p.UnitsDone / p.UnitsTotal)));
+        var result = await Task.Run(() => _session.Indexer.IndexWorkspace(_session.Root, reporter, _shutdown), _shutdown).ConfigureAwait(false);
+        _session.IndexChanged();
+        var counts = _session.Store.GetCounts(DateTimeOffset.UtcNow, LiveWindow);
+        await progress.EndAsync(Labels.IndexSummary(counts.Runs, counts.Live, counts.Problems)).ConfigureAwait(false);
+        _log.Info($"Indexed {_session.Root}: {result.UnitsSeen:N0} units, {result.UnitsRead:N0} read, {result.UnitsRemoved:N0} removed in {Labels.Duration(result.Elapsed)}.");
+        await NotifyAsync(LspMethods.RunsChanged, new RunsChangedParams(result.ChangedRunIds, All: true)).ConfigureAwait(false);
+        await SendStatusAsync("ready").ConfigureAwait(false);
+    }
+
+    private async Task FlushChangesAsync()
+    {
+        HashSet<string> paths;
+        lock (_pendingLock)
+        {
+            paths = _pending;
+            _pending = new HashSet<string>(StringComparer.Ordinal);
+            _flushScheduled = false;
+        }
+
+        if (paths.Count == 0)
+        {
+            return;
+        }
+
+        var result = await Task.Run(() => _session.Indexer.IndexPaths(_session.Root, paths, _shutdown), _shutdown).ConfigureAwait(false);
+        if (result.ChangedRunIds.Count == 0 && result.UnitsRead == 0 && result.UnitsRemoved == 0)
+        {
+            return;
+        }
+
+        _session.IndexChanged();
+        await NotifyAsync(LspMethods.RunsChanged, new RunsChangedParams(result.ChangedRunIds, All: false)).ConfigureAwait(false);
+        await SendStatusAsync("ready").ConfigureAwait(false);
+    }
+
+    /// <summary>A run counts as live when it says it is running and its files changed this recently.</summary>
+    public static TimeSpan LiveWindow { get; } = TimeSpan.FromMinutes(5);
+
+    private Task SendStatusAsync(string state)
+    {
+        var counts = _session.Store.GetCounts(DateTimeOffset.UtcNow, LiveWindow);
+        return NotifyAsync(LspMethods.IndexStatus, new IndexStatusParams(state, counts.Runs, counts.Live, counts.Problems, Labels.IndexSummary(counts.Runs, counts.Live, counts.Problems)));
+    }
+
+    private async Task NotifyAsync(string method, object parameters)
+    {
+        if (_rpc.IsDisposed)
+        {
+            return;
+        }
+
+        try
+        {
+            await _rpc.NotifyWithParameterObjectAsync(method, parameters).ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+        catch (ConnectionLostException)
+        {
+        }
+    }
+}

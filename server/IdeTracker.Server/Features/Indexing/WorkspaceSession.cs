@@ -1,0 +1,64 @@
+using IdeTracker.Core;
+using IdeTracker.Core.Discovery;
+using IdeTracker.Core.Index;
+using IdeTracker.Core.Indexing;
+using IdeTracker.Server.Protocol;
+
+namespace IdeTracker.Server.Features.Indexing;
+
+/// <summary>One workspace folder being served: its index, the indexer that fills it, and the main metric
+/// the labels show.</summary>
+public sealed class WorkspaceSession : IDisposable
+{
+    private readonly PrimaryMetricSetting? _primaryMetricSetting;
+    private MetricChoice? _mainMetric;
+    private bool _mainMetricKnown;
+
+    private WorkspaceSession(string root, IndexStore store, WorkspaceIndexer indexer, PrimaryMetricSetting? primaryMetric)
+    {
+        Root = root;
+        Store = store;
+        Indexer = indexer;
+        _primaryMetricSetting = primaryMetric;
+    }
+
+    public string Root { get; }
+
+    public IndexStore Store { get; }
+
+    public WorkspaceIndexer Indexer { get; }
+
+    /// <summary>Opens (or rebuilds) the index in <paramref name="storagePath"/>, else in the user's cache folder.</summary>
+    public static WorkspaceSession Open(string root, InitializationOptions? options, Action<string> log)
+    {
+        var fullRoot = Path.GetFullPath(root);
+        var databasePath = options?.StoragePath is { Length: > 0 } storage
+            ? Path.Combine(storage, "index.db")
+            : IndexStore.DefaultCliPath(fullRoot);
+        Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
+        var store = IndexStore.Open(databasePath, fullRoot, log);
+        var discoveryOptions = new DiscoveryOptions { ExcludeGlobs = options?.ExcludeGlobs ?? [] };
+        var indexer = Engine.CreateIndexer(store, discoveryOptions);
+        return new WorkspaceSession(fullRoot, store, indexer, options?.PrimaryMetric);
+    }
+
+    /// <summary>The metric labels show: the user's setting, else inferred from the indexed runs.</summary>
+    public MetricChoice? MainMetric
+    {
+        get
+        {
+            if (!Volatile.Read(ref _mainMetricKnown))
+            {
+                _mainMetric = PrimaryMetric.Choose(Store.GetMetricKeyCounts(), _primaryMetricSetting?.Name, _primaryMetricSetting?.Direction);
+                Volatile.Write(ref _mainMetricKnown, true);
+            }
+
+            return _mainMetric;
+        }
+    }
+
+    /// <summary>Called after every index change: the runs (and so the best metric to show) may differ.</summary>
+    public void IndexChanged() => Volatile.Write(ref _mainMetricKnown, false);
+
+    public void Dispose() => Store.Dispose();
+}

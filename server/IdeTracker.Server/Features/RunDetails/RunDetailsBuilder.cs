@@ -1,0 +1,138 @@
+using System.Text;
+using IdeTracker.Core.Index;
+using IdeTracker.Core.Indexing;
+using IdeTracker.Core.Model;
+using IdeTracker.Core.Presentation;
+using IdeTracker.Server.Features.RunTree;
+using IdeTracker.Server.Protocol;
+
+namespace IdeTracker.Server.Features.RunDetails;
+
+/// <summary>Turns the index's record of a run into <c>ideTracker/runDetails</c>, with the Markdown tooltip the
+/// tree shows: status and times, params, metric summaries, git commit, note.</summary>
+public sealed class RunDetailsBuilder
+{
+    private const int MaxTooltipRows = 25;
+    private readonly string _workspaceRoot;
+    private readonly MetricChoice? _mainMetric;
+    private readonly DateTimeOffset _now;
+
+    public RunDetailsBuilder(string workspaceRoot, MetricChoice? mainMetric, DateTimeOffset now)
+    {
+        _workspaceRoot = workspaceRoot;
+        _mainMetric = mainMetric;
+        _now = now;
+    }
+
+    public RunDetailsResult Build(RunDetailsRow details)
+    {
+        var run = details.Run;
+        var duration = run.StartTime is { } s && run.EndTime is { } e ? Labels.Duration(e - s) : null;
+        var main = _mainMetric is not null && details.Metrics.TryGetValue(_mainMetric.Key, out var summary)
+            ? MainMetricValues.Of(_mainMetric, summary)
+            : null;
+        return new RunDetailsResult
+        {
+            Id = run.Id,
+            NativeId = details.NativeId,
+            Name = run.Name,
+            Source = run.Source,
+            Store = PathText.RelativeOrSelf(_workspaceRoot, details.StorePath),
+            Experiment = run.Experiment,
+            ParentId = run.ParentId,
+            Status = run.Status.ToWire(),
+            StartTime = run.StartTime is { } start ? Labels.Iso(start) : null,
+            EndTime = run.EndTime is { } end ? Labels.Iso(end) : null,
+            Duration = duration,
+            TimeAgo = run.StartTime is { } ago ? Labels.TimeAgo(ago, _now) : null,
+            User = details.User,
+            Host = details.Host,
+            Command = details.Command,
+            GitCommit = details.GitCommit,
+            GitDirty = details.GitDirty,
+            Note = details.Note,
+            Path = run.Directory,
+            MetricsFile = details.MetricsFile,
+            Params = details.Params,
+            Metrics = details.Metrics.ToDictionary(kv => kv.Key, kv => MetricSummaryDto.From(kv.Value), StringComparer.Ordinal),
+            Tags = details.Tags,
+            MainMetric = main,
+            Tooltip = Tooltip(details, duration),
+        };
+    }
+
+    private string Tooltip(RunDetailsRow details, string? duration)
+    {
+        var run = details.Run;
+        var md = new StringBuilder();
+        md.Append("**").Append(MarkdownText.Escape(run.Name)).Append("** · ").Append(run.Status.ToWire());
+        md.Append(" · ").Append(MarkdownText.Escape(SourceNames.Display(run.Source)));
+        if (run.Experiment is not null)
+        {
+            md.Append(" · ").Append(MarkdownText.Escape(run.Experiment));
+        }
+
+        md.Append("\n\n");
+        if (run.StartTime is { } start)
+        {
+            md.Append("Started ").Append(Labels.TimeAgo(start, _now));
+            if (duration is not null)
+            {
+                md.Append(", ran ").Append(duration);
+            }
+
+            md.Append("  \n");
+        }
+
+        if (details.GitCommit is { } commit)
+        {
+            md.Append("Commit ").Append(MarkdownText.Code(commit.Length > 12 ? commit[..12] : commit));
+            if (details.GitDirty == true)
+            {
+                md.Append(" (uncommitted changes)");
+            }
+
+            md.Append("  \n");
+        }
+
+        if (details.Note is { Length: > 0 } note)
+        {
+            md.Append("\n> ").Append(MarkdownText.Escape(note.Length > 300 ? note[..300] + "…" : note)).Append("\n");
+        }
+
+        if (details.Metrics.Count > 0)
+        {
+            md.Append("\n| metric | last | min | max | steps |\n|---|---:|---:|---:|---:|\n");
+            foreach (var (key, m) in details.Metrics.OrderBy(kv => kv.Key != _mainMetric?.Key).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(MaxTooltipRows))
+            {
+                md.Append('|').Append(MarkdownText.Escape(key)).Append('|').Append(Labels.Metric(m.Last))
+                    .Append('|').Append(Labels.Metric(m.Min)).Append('|').Append(Labels.Metric(m.Max))
+                    .Append('|').Append(m.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)).Append("|\n");
+            }
+
+            AppendMore(md, details.Metrics.Count, "metric");
+        }
+
+        if (details.Params.Count > 0)
+        {
+            md.Append("\n| param | value |\n|---|---|\n");
+            foreach (var (key, value) in details.Params.OrderBy(kv => kv.Key, StringComparer.Ordinal).Take(MaxTooltipRows))
+            {
+                var shown = value.Length > 80 ? value[..80] + "…" : value;
+                md.Append('|').Append(MarkdownText.Escape(key)).Append('|').Append(MarkdownText.Escape(shown)).Append("|\n");
+            }
+
+            AppendMore(md, details.Params.Count, "param");
+        }
+
+        return md.ToString();
+    }
+
+    private static void AppendMore(StringBuilder md, int count, string noun)
+    {
+        if (count > MaxTooltipRows)
+        {
+            md.Append("\n…and ").Append(Labels.Count(count - MaxTooltipRows, "more " + noun)).Append('\n');
+        }
+    }
+}

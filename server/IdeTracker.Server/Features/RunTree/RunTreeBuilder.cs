@@ -1,0 +1,151 @@
+using IdeTracker.Core.Index;
+using IdeTracker.Core.Indexing;
+using IdeTracker.Core.Model;
+using IdeTracker.Core.Presentation;
+using IdeTracker.Server.Protocol;
+
+namespace IdeTracker.Server.Features.RunTree;
+
+/// <summary>Builds one page of tree children from the index: stores (and a Problems node) at the top,
+/// then experiments, runs, and child runs.</summary>
+public sealed class RunTreeBuilder
+{
+    public const int MaxPageSize = 5000;
+    private readonly IndexStore _store;
+    private readonly MetricChoice? _mainMetric;
+    private readonly DateTimeOffset _now;
+
+    public RunTreeBuilder(IndexStore store, MetricChoice? mainMetric, DateTimeOffset now)
+    {
+        _store = store;
+        _mainMetric = mainMetric;
+        _now = now;
+    }
+
+    public RunTreeResult Build(RunTreeParams request)
+    {
+        var offset = Math.Max(0, request.Offset);
+        var limit = Math.Clamp(request.Limit <= 0 ? 500 : request.Limit, 1, MaxPageSize);
+        if (request.NodeId is null)
+        {
+            return Top(offset, limit);
+        }
+
+        var id = TreeNodeId.Decode(request.NodeId)
+            ?? throw new ArgumentException($"unknown tree node id: {request.NodeId}");
+        return id.Kind switch
+        {
+            TreeNodeId.Store => Experiments(id.StoreKey!, offset, limit),
+            TreeNodeId.ExperimentKind => Runs(_store.GetRuns(id.StoreKey!, id.Experiment, null, offset, limit, _mainMetric?.Key)),
+            TreeNodeId.Run => Runs(_store.GetRuns(string.Empty, null, id.RunId, offset, limit, _mainMetric?.Key)),
+            TreeNodeId.Problems => ProblemNodes(offset, limit),
+            _ => new RunTreeResult([], 0, offset),
+        };
+    }
+
+    private RunTreeResult Top(int offset, int limit)
+    {
+        var nodes = new List<RunTreeNode>();
+        foreach (var store in _store.GetStores())
+        {
+            nodes.Add(new RunTreeNode
+            {
+                Id = TreeNodeId.ForStore(store.Key).Encode(),
+                Kind = TreeNodeId.Store,
+                Label = store.Path == "." ? Path.GetFileName(_store.WorkspaceRoot) : store.Path,
+                Description = $"{SourceNames.Display(store.Source)} · {Labels.Count(store.RunCount, "run")}",
+                HasChildren = store.RunCount > 0,
+                ChildCount = store.RunCount,
+                Source = store.Source,
+                Path = Path.GetFullPath(Path.Combine(_store.WorkspaceRoot, store.Path)),
+            });
+        }
+
+        var problems = _store.GetCounts(_now, TimeSpan.Zero).Problems;
+        if (problems > 0)
+        {
+            nodes.Add(new RunTreeNode
+            {
+                Id = new TreeNodeId(TreeNodeId.Problems).Encode(),
+                Kind = TreeNodeId.Problems,
+                Label = "Problems",
+                Description = Labels.Count(problems, "problem"),
+                HasChildren = true,
+                ChildCount = problems,
+            });
+        }
+
+        return new RunTreeResult(nodes.Skip(offset).Take(limit).ToList(), nodes.Count, offset);
+    }
+
+    private RunTreeResult Experiments(string storeKey, int offset, int limit)
+    {
+        var experiments = _store.GetExperiments(storeKey);
+        var nodes = experiments.Skip(offset).Take(limit).Select(e => new RunTreeNode
+        {
+            Id = TreeNodeId.ForExperiment(storeKey, e.Name).Encode(),
+            Kind = TreeNodeId.ExperimentKind,
+            Label = e.Name ?? "(no experiment)",
+            Description = e.LastStart is { } last
+                ? $"{Labels.Count(e.RunCount, "run")} · latest {Labels.TimeAgo(last, _now)}"
+                : Labels.Count(e.RunCount, "run"),
+            HasChildren = e.RunCount > 0,
+            ChildCount = e.RunCount,
+        }).ToList();
+        return new RunTreeResult(nodes, experiments.Count, offset);
+    }
+
+    private RunTreeResult Runs(Page<RunRow> page)
+    {
+        var nodes = page.Items.Select(RunNode).ToList();
+        return new RunTreeResult(nodes, page.Total, page.Offset);
+    }
+
+    private RunTreeNode RunNode(RunRow run)
+    {
+        var metric = MainMetricValues.Of(_mainMetric, run.MainMetric);
+        var description = new List<string>();
+        if (metric is not null)
+        {
+            description.Add(metric.Label);
+        }
+
+        string? timeAgo = run.StartTime is { } start ? Labels.TimeAgo(start, _now) : null;
+        if (timeAgo is not null)
+        {
+            description.Add(timeAgo);
+        }
+
+        return new RunTreeNode
+        {
+            Id = TreeNodeId.ForRun(run.Id).Encode(),
+            Kind = TreeNodeId.Run,
+            Label = run.Name,
+            Description = string.Join(" · ", description),
+            HasChildren = run.ChildCount > 0,
+            ChildCount = run.ChildCount,
+            RunId = run.Id,
+            Source = run.Source,
+            Status = run.Status.ToWire(),
+            StartTime = run.StartTime is { } s ? Labels.Iso(s) : null,
+            TimeAgo = timeAgo,
+            MainMetric = metric,
+            Path = run.Directory,
+        };
+    }
+
+    private RunTreeResult ProblemNodes(int offset, int limit)
+    {
+        var problems = _store.GetProblems();
+        var nodes = problems.Skip(offset).Take(limit).Select((p, i) => new RunTreeNode
+        {
+            Id = $"[\"problem\",{offset + i}]",
+            Kind = TreeNodeId.Problem,
+            Label = PathText.RelativeOrSelf(_store.WorkspaceRoot, p.Path) + (p.Line > 0 ? $":{p.Line}" : string.Empty),
+            Description = p.Message,
+            Path = p.Path,
+            Line = p.Line > 0 ? p.Line : null,
+        }).ToList();
+        return new RunTreeResult(nodes, problems.Count, offset);
+    }
+}

@@ -1,0 +1,198 @@
+using System.Reflection;
+using System.Text.Json;
+using IdeTracker.Core.Index;
+using IdeTracker.Server.Features.Indexing;
+using IdeTracker.Server.Features.RunDetails;
+using IdeTracker.Server.Features.RunTree;
+using IdeTracker.Server.Protocol;
+using StreamJsonRpc;
+
+namespace IdeTracker.Server.Lsp;
+
+/// <summary>The JSON-RPC target: one small method per LSP method, each checking state and delegating to a
+/// builder or service that is tested on its own.</summary>
+public sealed class LanguageServer : IDisposable
+{
+    private const int ServerNotInitialized = -32002;
+    private const int InvalidRequest = -32600;
+    private readonly ServerLogger _log;
+    private readonly Action<int> _exit;
+    private readonly RequestQueue _queue = new();
+    private JsonRpc? _rpc;
+    private WorkspaceSession? _session;
+    private IndexingService? _indexing;
+    private ParentProcessWatcher? _parentWatcher;
+    private InitializeParams? _initializeParams;
+    private volatile bool _shutdownRequested;
+
+    public LanguageServer(ServerLogger log, Action<int> exit)
+    {
+        _log = log;
+        _exit = exit;
+    }
+
+    /// <summary>For tests: completes when the current background indexing job is done.</summary>
+    internal Task IndexingIdle => _indexing?.LastJob ?? Task.CompletedTask;
+
+    internal WorkspaceSession? Session => _session;
+
+    public void Attach(JsonRpc rpc) => _rpc = rpc;
+
+    [JsonRpcMethod(LspMethods.Initialize, UseSingleObjectParameterDeserialization = true)]
+    public Task<InitializeResult> InitializeAsync(InitializeParams request, CancellationToken cancellationToken) =>
+        _queue.MutateAsync(_ =>
+        {
+            if (_initializeParams is not null)
+            {
+                throw new LocalRpcException("initialize was already received") { ErrorCode = InvalidRequest };
+            }
+
+            var root = WorkspaceRoot(request)
+                ?? throw new LocalRpcException("initialize needs a workspace folder, rootUri or rootPath") { ErrorCode = InvalidRequest };
+            _session = WorkspaceSession.Open(root, request.InitializationOptions, _log.Info);
+            _initializeParams = request;
+            if (request.ProcessId is { } pid && pid > 0)
+            {
+                _parentWatcher = new ParentProcessWatcher(pid, OnClientGone, TimeSpan.FromSeconds(2));
+            }
+
+            var version = typeof(LanguageServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+            _log.Info($"ide-tracker {version}: workspace {_session.Root}, index {_session.Store.DatabasePath}");
+            return Task.FromResult(new InitializeResult(new ServerCapabilities(), new ServerInfo("ide-tracker", version)));
+        }, cancellationToken);
+
+    [JsonRpcMethod(LspMethods.Initialized, UseSingleObjectParameterDeserialization = true)]
+    public void Initialized(JsonElement? request)
+    {
+        if (_session is null || _rpc is null || _initializeParams is null)
+        {
+            return;
+        }
+
+        _indexing = new IndexingService(_session, _rpc, _initializeParams.ClientSupportsWorkDoneProgress(), _log, _queue.ShutdownToken);
+        _indexing.StartFullScan();
+    }
+
+    [JsonRpcMethod(LspMethods.Shutdown)]
+    public async Task<object?> ShutdownAsync(CancellationToken cancellationToken)
+    {
+        _shutdownRequested = true;
+        _queue.CancelAll();
+        if (_indexing is { } indexing)
+        {
+            await indexing.LastJob.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    [JsonRpcMethod(LspMethods.Exit)]
+    public void Exit() => _exit(_shutdownRequested ? 0 : 1);
+
+    [JsonRpcMethod(LspMethods.DidChangeWatchedFiles, UseSingleObjectParameterDeserialization = true)]
+    public void DidChangeWatchedFiles(DidChangeWatchedFilesParams request)
+    {
+        if (_indexing is null)
+        {
+            return;
+        }
+
+        var paths = new List<string>();
+        foreach (var change in request.Changes)
+        {
+            try
+            {
+                paths.Add(DocumentUris.ToPath(change.Uri));
+            }
+            catch (ArgumentException ex)
+            {
+                _log.Warning($"Ignored a file event: {ex.Message}");
+            }
+        }
+
+        _indexing.PathsChanged(paths);
+    }
+
+    [JsonRpcMethod(LspMethods.Reindex)]
+    public Task<object?> ReindexAsync(CancellationToken cancellationToken)
+    {
+        var indexing = _indexing ?? throw NotInitialized();
+        indexing.StartFullScan();
+        return Task.FromResult<object?>(null);
+    }
+
+    [JsonRpcMethod(LspMethods.RunTree, UseSingleObjectParameterDeserialization = true)]
+    public Task<RunTreeResult> RunTreeAsync(RunTreeParams request, CancellationToken cancellationToken)
+    {
+        var session = _session ?? throw NotInitialized();
+        return _queue.ReadAsync(
+            _ =>
+            {
+                try
+                {
+                    return new RunTreeBuilder(session.Store, session.MainMetric, DateTimeOffset.UtcNow).Build(request);
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new LocalRpcException(ex.Message) { ErrorCode = InvalidRequest };
+                }
+            },
+            cancellationToken);
+    }
+
+    [JsonRpcMethod(LspMethods.RunDetails, UseSingleObjectParameterDeserialization = true)]
+    public Task<RunDetailsResult?> RunDetailsAsync(RunDetailsParams request, CancellationToken cancellationToken)
+    {
+        var session = _session ?? throw NotInitialized();
+        return _queue.ReadAsync(
+            _ =>
+            {
+                var choice = session.MainMetric;
+                var details = session.Store.GetRunDetails(request.RunId, choice?.Key);
+                return details is null ? null : new RunDetailsBuilder(session.Root, choice, DateTimeOffset.UtcNow).Build(details);
+            },
+            cancellationToken);
+    }
+
+    private static LocalRpcException NotInitialized() =>
+        new("the server has not been initialized") { ErrorCode = ServerNotInitialized };
+
+    private static string? WorkspaceRoot(InitializeParams request)
+    {
+        if (request.WorkspaceFolders is [var first, ..])
+        {
+            return DocumentUris.ToPath(first.Uri);
+        }
+
+        if (request.RootUri is { Length: > 0 } uri)
+        {
+            return DocumentUris.ToPath(uri);
+        }
+
+        return request.RootPath is { Length: > 0 } path ? path : null;
+    }
+
+    private void OnClientGone()
+    {
+        _log.Info("The client process is gone; exiting.");
+        _queue.CancelAll();
+        _exit(1);
+    }
+
+    public void Dispose()
+    {
+        _queue.CancelAll();
+        _parentWatcher?.Dispose();
+        try
+        {
+            _indexing?.LastJob.Wait(TimeSpan.FromSeconds(10));
+        }
+        catch (AggregateException)
+        {
+            // The job's own failure was logged where it happened.
+        }
+
+        _session?.Dispose();
+        _queue.Dispose();
+    }
+}

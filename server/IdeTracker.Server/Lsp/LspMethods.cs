@@ -1,0 +1,19 @@
+namespace IdeTracker.Server.Lsp;
+
+/// <summary>Every method name this server answers or sends, in one place.</summary>
+public static class LspMethods
+{
+    public const string Initialize = "initialize";
+    public const string Initialized = "initialized";
+    public const string Shutdown = "shutdown";
+    public const string Exit = "exit";
+    public const string DidChangeWatchedFiles = "workspace/didChangeWatchedFiles";
+    public const string LogMessage = "window/logMessage";
+    public const string WorkDoneProgressCreate = "window/workDoneProgress/create";
+    public const string Progress = "$/progress";
+    public const string RunTree = "ideTracker/runTree";
+    public const string RunDetails = "ideTracker/runDetails";
+    public const string IndexStatus = "ideTracker/indexStatus";
+    public const string RunsChanged = "ideTracker/runsChanged";
+    public const string Reindex = "ideTracker/reindex";
+}

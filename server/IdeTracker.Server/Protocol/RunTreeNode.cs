@@ -1,0 +1,56 @@
+using System.Text.Json.Serialization;
+
+namespace IdeTracker.Server.Protocol;
+
+/// <summary>A node of the run tree. <see cref="Kind"/>: store, experiment, run, problems, problem.
+/// Labels are ready to show (numbers grouped, times humanised).</summary>
+public sealed record RunTreeNode
+{
+    [JsonPropertyName("id")]
+    public required string Id { get; init; }
+
+    [JsonPropertyName("kind")]
+    public required string Kind { get; init; }
+
+    [JsonPropertyName("label")]
+    public required string Label { get; init; }
+
+    [JsonPropertyName("description")]
+    public string? Description { get; init; }
+
+    [JsonPropertyName("hasChildren")]
+    public bool HasChildren { get; init; }
+
+    [JsonPropertyName("childCount")]
+    public int? ChildCount { get; init; }
+
+    [JsonPropertyName("runId")]
+    public string? RunId { get; init; }
+
+    [JsonPropertyName("source")]
+    public string? Source { get; init; }
+
+    /// <summary>running, scheduled, finished, failed, killed or unknown.</summary>
+    [JsonPropertyName("status")]
+    public string? Status { get; init; }
+
+    [JsonPropertyName("startTime")]
+    public string? StartTime { get; init; }
+
+    /// <summary>"3 days ago".</summary>
+    [JsonPropertyName("timeAgo")]
+    public string? TimeAgo { get; init; }
+
+    [JsonPropertyName("mainMetric")]
+    public MetricValue? MainMetric { get; init; }
+
+    /// <summary>Absolute path of the run folder, store, or the file a problem is about.</summary>
+    [JsonPropertyName("path")]
+    public string? Path { get; init; }
+
+    [JsonPropertyName("metricsFile")]
+    public string? MetricsFile { get; init; }
+
+    [JsonPropertyName("line")]
+    public int? Line { get; init; }
+}
