@@ -31,7 +31,7 @@ internal static class SafeUnitReading
             result.Problems.Add(new Problem(toRead.Unit.Path, 0, $"internal error reading {toRead.Unit.Format} unit: {e.Message}"));
 
             // The stamps taken before reading keep the unit from being re-read until a file changes.
-            result.Files.AddRange(toRead.Stamps ?? []);
+            result.Files.AddRange(toRead.Stamps ?? Stamp(toRead.Reader, toRead.Unit, cancellationToken) ?? []);
             return (toRead.Unit, result);
         }
     }

@@ -125,7 +125,8 @@ public sealed class WorkspaceIndexer
         }
     }
 
-    /// <summary>Stamps every unit (stat only, in parallel) and keeps those that differ from the index.</summary>
+    /// <summary>Stamps every known unit (stat only, in parallel) and keeps those that differ from the index,
+    /// plus every unit the index does not know yet.</summary>
     private List<UnitToRead> Changed(
         IReadOnlyList<RunUnit> units,
         IReadOnlyDictionary<string, UnitState> stored,
@@ -140,6 +141,13 @@ public sealed class WorkspaceIndexer
             {
                 var unit = units[i];
                 var reader = readers[unit.Format];
+                if (!stored.ContainsKey(unit.Path))
+                {
+                    // A unit the index has never seen is read regardless; its read records the stamps.
+                    plans[i] = new UnitToRead(unit, reader, null);
+                    return;
+                }
+
                 var stamps = SafeUnitReading.Stamp(reader, unit, cancellationToken);
                 var unchanged = stamps is not null
                     && stored.TryGetValue(unit.Path, out var state)

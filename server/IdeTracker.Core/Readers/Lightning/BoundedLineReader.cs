@@ -1,10 +1,11 @@
+using System.Buffers;
 using System.Text;
 
 namespace IdeTracker.Core.Readers.Lightning;
 
 /// <summary>Reads newline-terminated lines from a stream without ever holding more than a bounded line.
 /// A final line without its newline is not returned: the writer may still be writing it.</summary>
-internal sealed class BoundedLineReader
+internal sealed class BoundedLineReader : IDisposable
 {
     private readonly Stream _stream;
     private readonly int _maxLineBytes;
@@ -17,7 +18,8 @@ internal sealed class BoundedLineReader
     {
         _stream = stream;
         _maxLineBytes = maxLineBytes;
-        _buffer = new byte[(maxLineBytes * 2) + 2];
+        // Pooled: a fresh 128 KiB array per file would land on the large object heap a thousand times a scan.
+        _buffer = ArrayPool<byte>.Shared.Rent((maxLineBytes * 2) + 2);
     }
 
     /// <summary>1-based number of the line last returned.</summary>
@@ -102,4 +104,6 @@ internal sealed class BoundedLineReader
 
         _end += read;
     }
+
+    public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
 }

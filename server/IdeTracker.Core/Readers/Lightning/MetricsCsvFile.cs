@@ -22,7 +22,8 @@ internal static class MetricsCsvFile
                 return;
             }
 
-            ReadLines(new BoundedLineReader(stream, MaxLineBytes), metrics, found, ct);
+            using var lines = new BoundedLineReader(stream, MaxLineBytes);
+            ReadLines(lines, metrics, found, ct);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
