@@ -74,10 +74,11 @@ npm_with_cached_node() {
     npm --no-audit --no-fund --no-update-notifier --loglevel=error "$@"
 }
 
-# Installs one npm package into its own folder under the cache.
+# Installs one npm package into its own folder under the cache. The stamp may say more than the
+# version (what the package's native modules were built against).
 install_npm_package() {
-  local name=$1 version=$2 dir=$3
-  if stamp_matches "$name" "$version" && [[ -d "$dir/node_modules/$name" ]]; then
+  local name=$1 version=$2 dir=$3 stamp=${4:-$2}
+  if stamp_matches "$name" "$stamp" && [[ -d "$dir/node_modules/$name" ]]; then
     say "skip $name $version (in $dir)"
     return
   fi
@@ -87,7 +88,7 @@ install_npm_package() {
   mkdir -p "$dir"
   printf '{ "name": "ide-tracker-e2e-%s", "private": true }\n' "$name" > "$dir/package.json"
   (cd "$dir" && npm_with_cached_node install --save-exact "$name@$version")
-  write_stamp "$name" "$version"
+  write_stamp "$name" "$stamp"
   say "installed $name $version in $(elapsed "$t0")"
 }
 
@@ -95,7 +96,8 @@ started=$(now_ms)
 mkdir -p "$STAMPS"
 install_apt_packages
 install_node
-# The slow step (about 2 minutes on 2 cores): it compiles code-server's native modules.
-install_npm_package code-server "$CODE_SERVER_VERSION" "$CODE_SERVER_DIR"
+# The slow step (about 2 minutes on 2 cores): it compiles code-server's native modules, against the
+# cached Node's headers, so another Node version must rebuild them.
+install_npm_package code-server "$CODE_SERVER_VERSION" "$CODE_SERVER_DIR" "$CODE_SERVER_VERSION node $NODE_VERSION"
 install_npm_package playwright-core "$PLAYWRIGHT_CORE_VERSION" "$PLAYWRIGHT_DIR"
 say "ready in $CACHE ($(elapsed "$started") total)"

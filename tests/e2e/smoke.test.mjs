@@ -47,6 +47,7 @@ async function withFailureScreenshot(page, name, step) {
 describe('a real VS Code in chromium', scenarioTimeout, () => {
   let workspace;
   let extensionFolder;
+  let vsixFolder;
   let server;
   let browser;
   let page;
@@ -54,10 +55,10 @@ describe('a real VS Code in chromium', scenarioTimeout, () => {
   before(async () => {
     workspace = makeWorkspace();
     extensionFolder = makeTempFolder('ext');
+    vsixFolder = makeTempFolder('vsix');
     writeThrowawayExtension(extensionFolder);
-    const vsix = packVsix(extensionFolder, join(makeTempFolder('vsix'), 'throwaway.vsix'));
+    const vsix = packVsix(extensionFolder, join(vsixFolder, 'throwaway.vsix'));
     server = await startCodeServer({ name: 'smoke-ui', workspace, extensions: [vsix] });
-    removeFolders(join(vsix, '..'));
     browser = await launchBrowser();
     page = await newPage(browser);
     await withFailureScreenshot(page, 'workbench', () => openWorkbench(page, server.workbenchUrl()));
@@ -67,7 +68,7 @@ describe('a real VS Code in chromium', scenarioTimeout, () => {
   after(async () => {
     await browser?.close();
     await server?.stop();
-    removeFolders(workspace, extensionFolder);
+    removeFolders(workspace, extensionFolder, vsixFolder);
   });
 
   test('shows the workspace file in the Explorer', scenarioTimeout, async () => {

@@ -112,7 +112,6 @@ export async function startCodeServer({
     remoteUri(absolutePath) {
       return `vscode-remote://127.0.0.1:${port}${absolutePath}`;
     },
-    logTail: () => tail(logFile),
     async stop() {
       process.removeListener('exit', killOnExit);
       if (!exited) {
