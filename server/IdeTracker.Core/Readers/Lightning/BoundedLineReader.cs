@@ -29,6 +29,20 @@ internal sealed class BoundedLineReader : IDisposable
     /// bound comes back as null text (and is skipped). False when no complete line is left.</summary>
     public bool TryRead(out string? text)
     {
+        if (!TryReadBytes(out var line, out var tooLong))
+        {
+            text = null;
+            return false;
+        }
+
+        text = tooLong ? null : Encoding.UTF8.GetString(line);
+        return true;
+    }
+
+    /// <summary>The next complete line as bytes in the reader's own buffer, valid until the next call. An
+    /// over-long line is skipped and reported with <paramref name="tooLong"/> and an empty span.</summary>
+    public bool TryReadBytes(out ReadOnlySpan<byte> line, out bool tooLong)
+    {
         while (true)
         {
             var pending = _buffer.AsSpan(_start, _end - _start);
@@ -36,13 +50,18 @@ internal sealed class BoundedLineReader : IDisposable
             if (newline >= 0)
             {
                 LineNumber++;
-                var line = pending[..newline];
+                line = pending[..newline];
                 if (!line.IsEmpty && line[^1] == (byte)'\r')
                 {
                     line = line[..^1];
                 }
 
-                text = line.Length > _maxLineBytes ? null : Encoding.UTF8.GetString(line);
+                tooLong = line.Length > _maxLineBytes;
+                if (tooLong)
+                {
+                    line = default;
+                }
+
                 _start += newline + 1;
                 return true;
             }
@@ -50,13 +69,15 @@ internal sealed class BoundedLineReader : IDisposable
             if (pending.Length > _maxLineBytes)
             {
                 LineNumber++;
-                text = null;
+                line = default;
+                tooLong = true;
                 return SkipRestOfLine();
             }
 
             if (_endOfStream)
             {
-                text = null;
+                line = default;
+                tooLong = false;
                 return false;
             }
 

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using IdeTracker.Core.Model;
 
 namespace IdeTracker.Core.Readers.Lightning;
@@ -74,6 +75,73 @@ internal sealed class Columns
 
             SeriesOf(i, metrics).Add(new MetricPoint(step, 0, value));
         }
+    }
+
+    /// <summary>Adds a row whose cells are all plain numbers or empty, parsed from the bytes without making
+    /// strings. False, having added nothing, for any other row: the caller then reads it the careful way.</summary>
+    public bool TryAddPlainRow(ReadOnlySpan<byte> line, Dictionary<string, List<MetricPoint>> metrics)
+    {
+        if (line.IndexOf((byte)'"') >= 0 || line.Count((byte)',') != _names.Length - 1)
+        {
+            return false;
+        }
+
+        Span<double> values = _names.Length <= 64 ? stackalloc double[_names.Length] : new double[_names.Length];
+        Span<bool> present = _names.Length <= 64 ? stackalloc bool[_names.Length] : new bool[_names.Length];
+        long? step = null;
+        var rest = line;
+        for (var i = 0; i < _names.Length; i++)
+        {
+            var comma = rest.IndexOf((byte)',');
+            var cell = comma < 0 ? rest : rest[..comma];
+            rest = comma < 0 ? default : rest[(comma + 1)..];
+            if (cell.IsEmpty)
+            {
+                continue;
+            }
+
+            if (i == _stepIndex && Utf8Parser.TryParse(cell, out long wholeStep, out var used) && used == cell.Length)
+            {
+                step = wholeStep;
+                present[i] = true;
+                continue;
+            }
+
+            if (!Utf8Parser.TryParse(cell, out double value, out var consumed) || consumed != cell.Length)
+            {
+                return false;
+            }
+
+            values[i] = value;
+            present[i] = true;
+        }
+
+        if (!present[_stepIndex])
+        {
+            return false;
+        }
+
+        if (step is null)
+        {
+            // "12.0": a step written as a float.
+            var stepValue = values[_stepIndex];
+            if (!double.IsInteger(stepValue) || Math.Abs(stepValue) >= 9.2e18)
+            {
+                return false;
+            }
+
+            step = (long)stepValue;
+        }
+
+        for (var i = 0; i < _names.Length; i++)
+        {
+            if (present[i] && i != _stepIndex && _names[i].Length != 0)
+            {
+                SeriesOf(i, metrics).Add(new MetricPoint(step.Value, 0, values[i]));
+            }
+        }
+
+        return true;
     }
 
     private List<MetricPoint> SeriesOf(int column, Dictionary<string, List<MetricPoint>> metrics)

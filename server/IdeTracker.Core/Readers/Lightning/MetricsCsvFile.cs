@@ -1,3 +1,4 @@
+using System.Text;
 using IdeTracker.Core.Model;
 
 namespace IdeTracker.Core.Readers.Lightning;
@@ -39,19 +40,27 @@ internal static class MetricsCsvFile
     {
         var cells = new List<string>();
         Columns? columns = null;
-        while (lines.TryRead(out var line))
+        while (lines.TryReadBytes(out var bytes, out var tooLong))
         {
             if (lines.LineNumber % LinesBetweenCancellationChecks == 0)
             {
                 ct.ThrowIfCancellationRequested();
             }
 
-            if (line is null)
+            if (tooLong)
             {
                 found.Add(lines.LineNumber, $"line longer than {MaxLineBytes / 1024} KiB skipped");
                 continue;
             }
 
+            // Almost every row is plain numbers: take them straight from the bytes. Anything else (the header,
+            // quotes, nan, a bad cell) goes the careful way below, which also words the problems.
+            if (columns is not null && (bytes.IsEmpty || columns.TryAddPlainRow(bytes, metrics)))
+            {
+                continue;
+            }
+
+            var line = Encoding.UTF8.GetString(bytes);
             if (columns is null)
             {
                 CsvFields.Split(line.TrimStart('\uFEFF'), cells);
@@ -61,11 +70,6 @@ internal static class MetricsCsvFile
                     return;
                 }
 
-                continue;
-            }
-
-            if (line.Length == 0)
-            {
                 continue;
             }
 
