@@ -9,8 +9,7 @@ namespace IdeTracker.Core.Index;
 public sealed partial class IndexStore
 {
     private const string UnitStateQuery = """
-        SELECT u.path, u.format, u.store_path, f.path, f.size, f.mtime
-        FROM units u LEFT JOIN files f ON f.unit = u.id
+        SELECT u.path, u.format, u.store_path, u.fingerprint, u.file_count FROM units u
         """;
 
     /// <summary>Every indexed unit by its absolute path.</summary>
@@ -96,22 +95,9 @@ public sealed partial class IndexStore
     private static void ReadUnitStates(SqliteCommand command, Dictionary<string, UnitState> into)
     {
         using var reader = command.ExecuteReader();
-        string? currentPath = null;
-        List<FileStamp>? files = null;
         while (reader.Read())
         {
-            var unitPath = reader.GetString(0);
-            if (!string.Equals(unitPath, currentPath, StringComparison.Ordinal))
-            {
-                currentPath = unitPath;
-                files = [];
-                into[unitPath] = new UnitState(reader.GetString(1), reader.GetString(2), files);
-            }
-
-            if (!reader.IsDBNull(3))
-            {
-                files!.Add(new FileStamp(reader.GetString(3), reader.GetInt64(4), reader.GetInt64(5)));
-            }
+            into[reader.GetString(0)] = new UnitState(reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt32(4));
         }
     }
 

@@ -49,8 +49,8 @@ internal sealed class UnitBatchWriter : IDisposable
             Prepare("DELETE FROM problems WHERE unit = ?1"),
         ];
         deleteUnit = Prepare("DELETE FROM units WHERE id = ?1");
-        updateUnit = Prepare("UPDATE units SET format = ?2, store_path = ?3 WHERE id = ?1");
-        insertUnit = Prepare("INSERT INTO units(path, format, store_path) VALUES(?1, ?2, ?3) RETURNING id");
+        updateUnit = Prepare("UPDATE units SET format = ?2, store_path = ?3, fingerprint = ?4, file_count = ?5 WHERE id = ?1");
+        insertUnit = Prepare("INSERT INTO units(path, format, store_path, fingerprint, file_count) VALUES(?1, ?2, ?3, ?4, ?5) RETURNING id");
         insertFile = Prepare("INSERT INTO files(unit, path, size, mtime) VALUES(?1, ?2, ?3, ?4)");
         insertRun = Prepare("""
             INSERT INTO runs(id, unit, source, store_key, store_path, experiment_id, experiment, name, native_id, parent_id,
@@ -80,7 +80,7 @@ internal sealed class UnitBatchWriter : IDisposable
         using var transaction = connection.BeginTransaction();
         foreach (var (unit, result) in batch)
         {
-            var unitId = ReplaceUnit(unit, changed);
+            var unitId = ReplaceUnit(unit, result.Files, changed);
             foreach (var file in result.Files)
             {
                 insertFile.Bind(1, unitId).Bind(2, file.Path).Bind(3, file.Size).Bind(4, file.MtimeTicks).Execute();
@@ -142,16 +142,17 @@ internal sealed class UnitBatchWriter : IDisposable
         }
     }
 
-    private long ReplaceUnit(RunUnit unit, HashSet<string> changed)
+    private long ReplaceUnit(RunUnit unit, IReadOnlyList<FileStamp> files, HashSet<string> changed)
     {
+        var fingerprint = StampFingerprint.Of(files);
         if (findUnit.Bind(1, unit.Path).ScalarInt64() is long existing)
         {
             DeleteRowsOf(existing, changed);
-            updateUnit.Bind(1, existing).Bind(2, unit.Format).Bind(3, unit.StorePath).Execute();
+            updateUnit.Bind(1, existing).Bind(2, unit.Format).Bind(3, unit.StorePath).Bind(4, fingerprint).Bind(5, files.Count).Execute();
             return existing;
         }
 
-        return insertUnit.Bind(1, unit.Path).Bind(2, unit.Format).Bind(3, unit.StorePath).ScalarInt64()!.Value;
+        return insertUnit.Bind(1, unit.Path).Bind(2, unit.Format).Bind(3, unit.StorePath).Bind(4, fingerprint).Bind(5, files.Count).ScalarInt64()!.Value;
     }
 
     private void DeleteRowsOf(long unitId, HashSet<string> removedRunIds)

@@ -149,7 +149,12 @@ public sealed class IndexStoreRoundTripTests : IDisposable
         var state = store.LoadUnits()[unit.Path];
         Assert.Equal(UnitFormats.MlflowFileRun, state.Format);
         Assert.Equal(unit.StorePath, state.StorePath);
-        Assert.Equal([new FileStamp(Path.Combine(unit.Path, "meta.yaml"), 321, 638_000_000_000_000_000)], state.Files);
+        var stamp = new FileStamp(Path.Combine(unit.Path, "meta.yaml"), 321, 638_000_000_000_000_000);
+        Assert.Equal(1, state.FileCount);
+        Assert.True(state.IsUnchanged(unit, [stamp]));
+        Assert.False(state.IsUnchanged(unit, [stamp with { Size = 322 }]));
+        Assert.False(state.IsUnchanged(unit, [stamp with { MtimeTicks = stamp.MtimeTicks + 1 }]));
+        Assert.False(state.IsUnchanged(unit, [stamp, stamp with { Path = stamp.Path + "2" }]));
     }
 
     [Fact]

@@ -13,20 +13,28 @@ internal static class TextFile
     public const long MaxBytes = 16L * 1024 * 1024;
 
     /// <summary>The file's text, or null with a problem added. <paramref name="size"/> is the size the
-    /// stamp saw: reading stops there so the text matches the stamp.</summary>
+    /// stamp saw: reading stops there so the text matches the stamp. A negative size means the file was
+    /// listed without a stamp; its size is then taken from the open file.</summary>
     public static string? Read(string path, long size, List<Problem> problems)
     {
-        if (size > MaxBytes)
-        {
-            problems.Add(new Problem(path, 0,
-                $"is {ByteSizeText.Of(size)}, larger than the {ByteSizeText.OfLimit(MaxBytes)} a value file may have; skipped"));
-            return null;
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(size, 1));
+        byte[]? buffer = null;
         try
         {
-            var length = ReadUpTo(path, buffer.AsSpan(0, (int)size));
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (size < 0)
+            {
+                size = RandomAccess.GetLength(handle);
+            }
+
+            if (size > MaxBytes)
+            {
+                problems.Add(new Problem(path, 0,
+                    $"is {ByteSizeText.Of(size)}, larger than the {ByteSizeText.OfLimit(MaxBytes)} a value file may have; skipped"));
+                return null;
+            }
+
+            buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(size, 1));
+            var length = ReadUpTo(handle, buffer.AsSpan(0, (int)size));
             return Decode(path, buffer.AsSpan(0, length), problems);
         }
         catch (Exception e) when (FileProblems.IsFileSystemFailure(e))
@@ -36,7 +44,10 @@ internal static class TextFile
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 
@@ -57,9 +68,8 @@ internal static class TextFile
         return Encoding.UTF8.GetString(bytes);
     }
 
-    private static int ReadUpTo(string path, Span<byte> into)
+    private static int ReadUpTo(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> into)
     {
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         var total = 0;
         while (total < into.Length)
         {
