@@ -16,6 +16,11 @@ public static class Labels
     public static string Duration(TimeSpan span) =>
         span < TimeSpan.Zero ? "—" : span.Humanize(precision: 2, culture: English, minUnit: TimeUnit.Millisecond);
 
+    /// <summary>How long a run ran, or null when its times cannot say (no end yet, or an end that is not after
+    /// its start, as with copied files whose times are all the same).</summary>
+    public static string? RunDuration(DateTimeOffset? start, DateTimeOffset? end) =>
+        start is { } s && end is { } e && e > s ? Duration(e - s) : null;
+
     /// <summary>"1,234 runs", "1 run".</summary>
     public static string Count(long count, string noun) => noun.ToQuantity(count, "N0", English);
 

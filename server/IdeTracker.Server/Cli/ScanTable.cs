@@ -25,7 +25,7 @@ public static class ScanTable
                 run.Experiment ?? "",
                 run.Status.ToWire(),
                 run.StartTime is { } s ? Labels.TimeAgo(s, now) : "",
-                run.StartTime is { } start && run.EndTime is { } end ? Labels.Duration(end - start) : "",
+                Labels.RunDuration(run.StartTime, run.EndTime) ?? "",
                 metric,
             ]);
         }

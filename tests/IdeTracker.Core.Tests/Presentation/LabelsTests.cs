@@ -21,6 +21,15 @@ public sealed class LabelsTests
     }
 
     [Fact]
+    public void A_run_duration_needs_an_end_after_the_start()
+    {
+        Assert.Equal("1 minute", Labels.RunDuration(Now, Now.AddMinutes(1)));
+        Assert.Null(Labels.RunDuration(Now, Now));
+        Assert.Null(Labels.RunDuration(Now, null));
+        Assert.Null(Labels.RunDuration(null, Now));
+    }
+
+    [Fact]
     public void Counts_are_grouped_and_pluralised()
     {
         Assert.Equal("1,234 runs", Labels.Count(1234, "run"));

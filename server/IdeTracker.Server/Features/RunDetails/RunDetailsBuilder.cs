@@ -27,7 +27,7 @@ public sealed class RunDetailsBuilder
     public RunDetailsResult Build(RunDetailsRow details)
     {
         var run = details.Run;
-        var duration = run.StartTime is { } s && run.EndTime is { } e ? Labels.Duration(e - s) : null;
+        var duration = Labels.RunDuration(run.StartTime, run.EndTime);
         var main = _mainMetric is not null && details.Metrics.TryGetValue(_mainMetric.Key, out var summary)
             ? MainMetricValues.Of(_mainMetric, summary)
             : null;
