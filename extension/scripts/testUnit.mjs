@@ -1,5 +1,6 @@
 // Type-checks the extension, bundles every src/**/__tests__/*.test.ts with `vscode` replaced by a small
-// stub, and runs them with node's test runner. The TAP it prints ends with "# pass N" / "# fail N".
+// stub, and runs them with node's test runner: a readable report on stdout, and TAP (which ends with
+// "# pass N" / "# fail N") in out/unit/results.tap for scripts/test.mjs to count.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -18,6 +19,9 @@ function testFiles(dir) {
   });
 }
 
+// Gone before anything can fail, so a results.tap from an earlier run is never counted again.
+rmSync(outDir, { recursive: true, force: true });
+
 const typecheck = spawnSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', root, '--noEmit'],
   { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 if (typecheck.status !== 0) {
@@ -34,7 +38,6 @@ const vscodeStub = {
 };
 
 const sources = testFiles(join(root, 'src'));
-rmSync(outDir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: sources.map((file) => relative(root, file)),
@@ -50,6 +53,8 @@ await build({
 });
 
 const bundles = sources.map((file) => join(outDir, relative(join(root, 'src'), file)).replace(/\.ts$/, '.js'));
-const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=tap', ...bundles],
+const result = spawnSync(process.execPath, ['--enable-source-maps', '--test',
+  '--test-reporter=spec', '--test-reporter-destination=stdout',
+  '--test-reporter=tap', `--test-reporter-destination=${join(outDir, 'results.tap')}`, ...bundles],
   { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);
