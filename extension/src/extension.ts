@@ -14,6 +14,7 @@ export function activate(context: vscode.ExtensionContext): IdeTrackerApi {
   session = activateServer(context, log);
   const runs = activateRunTree(context, session);
   activateStatusBar(context, session);
+  void session.start();
   const activationMs = Date.now() - started;
   log.info(`Activated in ${activationMs} ms.`);
   return { session, runs, activationMs };

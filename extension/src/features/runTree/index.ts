@@ -27,7 +27,6 @@ export function activateRunTree(context: vscode.ExtensionContext, session: Serve
     void vscode.commands.executeCommand('setContext', 'ideTracker.indexState', state);
     progress.show(state === 'indexing');
   };
-  setIndexState('indexing');
 
   context.subscriptions.push(
     treeView,

@@ -1,5 +1,6 @@
-// The server feature: starts the language server for the first workspace folder, restarts it when a
-// setting it reads at start changes, and offers Restart Server and Show Server Log.
+// The server feature: a session for the language server of the first workspace folder (started by the
+// caller once every feature listens to it), restarted when a setting it reads at start changes, with
+// Restart Server and Show Server Log.
 import * as vscode from 'vscode';
 import { registerServerCommands } from './commands';
 import { restartSettings } from './initializationOptions';
@@ -22,6 +23,5 @@ export function activateServer(context: vscode.ExtensionContext, log: vscode.Log
       if (session.state === 'stopped') void session.start();
     }),
   );
-  void session.start();
   return session;
 }

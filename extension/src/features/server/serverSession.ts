@@ -51,6 +51,8 @@ export class ServerSession implements vscode.Disposable {
   private server: ServerCommand | undefined;
   private current: ServerState = 'stopped';
   private startingByUs = false;
+  /** Whether the current client ever got its server running: one that never did is not restarted. */
+  private clientRan = false;
   private stopping = false;
   private startedAt = 0;
   private status: IndexStatusParams | undefined;
@@ -190,6 +192,7 @@ export class ServerSession implements vscode.Disposable {
       },
     };
     const client = new QuietLanguageClient('ideTracker', 'ide-tracker', serverOptions, clientOptions);
+    this.clientRan = false;
     this.clientDisposables = [
       runFiles,
       deletions,
@@ -204,7 +207,8 @@ export class ServerSession implements vscode.Disposable {
   }
 
   private onConnectionClosed(): { action: CloseAction; handled: boolean } {
-    if (this.startingByUs || this.stopping) return { action: CloseAction.DoNotRestart, handled: true };
+    // A server that dies before it ever ran is broken, not unlucky: start() says so, once.
+    if (this.startingByUs || this.stopping || !this.clientRan) return { action: CloseAction.DoNotRestart, handled: true };
     this.status = undefined;
     if (this.policy.recordCrash() === 'restart') {
       this.log.warn(`The server stopped unexpectedly; starting it again (${this.policy.recentCrashes} of 4).`);
@@ -217,6 +221,7 @@ export class ServerSession implements vscode.Disposable {
   private onClientState(client: LanguageClient, state: State): void {
     if (this.client !== client) return;
     if (state === State.Running) {
+      this.clientRan = true;
       this.setState('running');
     } else if (state === State.Starting) {
       this.setState('starting');

@@ -12,8 +12,14 @@ describe('commands', () => {
 
   it('Refresh has the server index again and the view still lists the runs', async () => {
     const api = await indexedApi();
-    await vscode.commands.executeCommand('ideTracker.refresh');
-    await waitFor(() => api.session.indexStatus?.state === 'ready', 'indexing to finish after Refresh');
+    const states: string[] = [];
+    const listening = api.session.onIndexStatus((status) => states.push(status.state));
+    try {
+      await vscode.commands.executeCommand('ideTracker.refresh');
+      await waitFor(() => states.includes('indexing') && states.at(-1) === 'ready', 'an indexing pass to start and finish after Refresh');
+    } finally {
+      listening.dispose();
+    }
     assert.ok((await api.runs.getChildren())!.length > 0);
   });
 });
