@@ -31,7 +31,6 @@ if (!existsSync(harness)) {
   process.exit(1);
 }
 
-if (!existsSync(join(root, 'node_modules', 'esbuild'))) step('npm', ['ci', '--no-audit', '--no-fund']);
 step(process.execPath, [join(root, 'extension', 'scripts', 'package.mjs')]);
 step('bash', [join(root, 'scripts', 'e2e', 'install.sh')]);
 

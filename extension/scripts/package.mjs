@@ -12,7 +12,7 @@ const extensionRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = join(extensionRoot, '..');
 const target = 'linux-x64';
 const serverDir = join(extensionRoot, 'server');
-export const vsixPath = join(repoRoot, 'out', `ide-tracker-${target}.vsix`);
+const vsixPath = join(repoRoot, 'out', `ide-tracker-${target}.vsix`);
 
 function run(command, args, options = {}) {
   console.log(`$ ${command} ${args.join(' ')}`);
@@ -32,6 +32,9 @@ function folderSize(dir) {
 }
 
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+// A fresh clone has no node_modules yet: esbuild and vsce come from the locked devDependencies.
+if (!existsSync(join(repoRoot, 'node_modules', '@vscode', 'vsce'))) run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: repoRoot });
 
 // Trimming is off: StreamJsonRpc and System.Text.Json find the protocol types by reflection, which
 // trimming is not proven to keep.
