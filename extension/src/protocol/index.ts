@@ -195,7 +195,7 @@ const metricSummary = object<MetricSummary>({
   lastStep: integer,
 });
 
-/** Runtime checks of every message the extension receives or sends, for tests and for untrusted input. */
+/** Runtime checks of every message the extension receives or sends; the golden tests hold them against the C# server. */
 export const wireShapes = {
   runTreeResult: object<RunTreeResult>({ nodes: arrayOf(runTreeNode), total: integer, offset: integer }),
   runDetailsResult: nullable(object<RunDetailsResult>({

@@ -12,7 +12,7 @@ export interface RunTreeSource {
 }
 
 /** The server never sends more than this many children at once. */
-export const maxServerPage = 5000;
+const maxServerPage = 5000;
 
 interface Page {
   readonly parent: NodeElement | undefined;

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { RunDetailsResult, RunStatus, RunTreeNode } from '../../protocol';
 import type { MoreElement } from './runTreeElements';
 
-export const maxLabelLength = 120;
+const maxLabelLength = 120;
 
 const numbers = new Intl.NumberFormat('en-US');
 

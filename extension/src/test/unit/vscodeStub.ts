@@ -54,14 +54,6 @@ export class EventEmitter<T> {
   }
 }
 
-export class CancellationTokenSource {
-  readonly token = { isCancellationRequested: false, onCancellationRequested: new EventEmitter<void>().event };
-  cancel(): void {
-    this.token.isCancellationRequested = true;
-  }
-  dispose(): void {}
-}
-
 export interface StatusBarItemStub {
   text: string;
   tooltip?: string | MarkdownString;
@@ -74,9 +66,6 @@ export interface StatusBarItemStub {
   dispose(): void;
 }
 
-/** Every status bar item created, newest last. */
-export const createdStatusBarItems: StatusBarItemStub[] = [];
-
 export const window = {
   createStatusBarItem(_id?: string, _alignment?: StatusBarAlignment, _priority?: number): StatusBarItemStub {
     const item: StatusBarItemStub = {
@@ -86,7 +75,6 @@ export const window = {
       hide() { this.visible = false; },
       dispose() { this.visible = false; },
     };
-    createdStatusBarItems.push(item);
     return item;
   },
 };
