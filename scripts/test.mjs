@@ -1,7 +1,8 @@
 // Runs every test suite and ends with one line: "N passed, N failed".
-// Each suite's counts come from its own machine-readable results (TRX), not from its console text.
+// Each suite's counts come from its own machine-readable results (TRX for dotnet, the TAP summary of
+// node's test runner for the extension), not from its console text.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,6 +55,28 @@ if (run('dotnet', ['build', 'ide-tracker.sln', '-nologo', '-v', 'q']) !== 0) {
       console.log(`${suite}: the test run failed without reporting a failed test (exit ${code}); counted as one failure.`);
       failed += 1;
     }
+  }
+}
+
+// The extension's unit tests (a stubbed vscode, node's test runner). A fresh clone has no node_modules:
+// install the locked devDependencies first.
+if (!existsSync(join(root, 'node_modules', 'esbuild')) && run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) {
+  console.log('npm ci failed, so the extension tests did not run.');
+  failed += 1;
+} else {
+  const code = run('npm', ['run', 'test:unit', '--workspace', 'extension']);
+  let tap = '';
+  try {
+    tap = readFileSync(join(root, 'extension', 'out', 'unit', 'results.tap'), 'utf8');
+  } catch {
+    // No TAP file: the tests did not get to run (a type error, a failed bundle); the exit code says so.
+  }
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+  passed += count('pass');
+  failed += count('fail');
+  if (code !== 0 && count('fail') === 0) {
+    console.log(`extension unit tests: the run failed without reporting a failed test (exit ${code}); counted as one failure.`);
+    failed += 1;
   }
 }
 

@@ -113,6 +113,13 @@ public sealed class LanguageServer : IDisposable
         _indexing.PathsChanged(paths);
     }
 
+    /// <summary>vscode-languageclient sends this on every settings change. The server logs the same whatever the
+    /// trace level, so it only needs to accept it (an unknown notification would be logged as a warning).</summary>
+    [JsonRpcMethod(LspMethods.SetTrace, UseSingleObjectParameterDeserialization = true)]
+    public void SetTrace(JsonElement? request)
+    {
+    }
+
     [JsonRpcMethod(LspMethods.Reindex)]
     public Task<object?> ReindexAsync(CancellationToken cancellationToken)
     {

@@ -11,6 +11,7 @@ public static class LspMethods
     public const string LogMessage = "window/logMessage";
     public const string WorkDoneProgressCreate = "window/workDoneProgress/create";
     public const string Progress = "$/progress";
+    public const string SetTrace = "$/setTrace";
     public const string RunTree = "ideTracker/runTree";
     public const string RunDetails = "ideTracker/runDetails";
     public const string IndexStatus = "ideTracker/indexStatus";

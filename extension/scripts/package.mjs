@@ -1,0 +1,73 @@
+// `npm run package` (from the root or here): publishes the server self-contained for linux-x64 into
+// extension/server/, checks that it runs, bundles the extension for production and packs both into
+// out/ide-tracker-linux-x64.vsix at the repository root (git-ignored).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const extensionRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = join(extensionRoot, '..');
+const target = 'linux-x64';
+const serverDir = join(extensionRoot, 'server');
+const vsixPath = join(repoRoot, 'out', `ide-tracker-${target}.vsix`);
+
+function run(command, args, options = {}) {
+  console.log(`$ ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+  if (result.status !== 0) {
+    console.error(`${command} failed (${result.status ?? result.signal}).`);
+    process.exit(result.status || 1);
+  }
+  return result;
+}
+
+function folderSize(dir) {
+  return readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => {
+    const path = join(dir, entry.name);
+    return sum + (entry.isDirectory() ? folderSize(path) : statSync(path).size);
+  }, 0);
+}
+
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+// A fresh clone has no node_modules yet: esbuild and vsce come from the locked devDependencies.
+if (!existsSync(join(repoRoot, 'node_modules', '@vscode', 'vsce'))) run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: repoRoot });
+
+// Trimming is off: StreamJsonRpc and System.Text.Json find the protocol types by reflection, which
+// trimming is not proven to keep.
+rmSync(serverDir, { recursive: true, force: true });
+run('dotnet', ['publish', join(repoRoot, 'server', 'IdeTracker.Server'), '-c', 'Release', '-r', target, '--self-contained',
+  '-p:PublishTrimmed=false', '-o', serverDir, '-nologo', '-v', 'q']);
+
+// The published server must run on its own: scan a one-run Lightning workspace and read its JSON.
+const probe = mkdtempSync(join(tmpdir(), 'ide-tracker-package-'));
+try {
+  mkdirSync(join(probe, 'lightning_logs', 'version_0'), { recursive: true });
+  writeFileSync(join(probe, 'lightning_logs', 'version_0', 'hparams.yaml'), 'lr: 0.1\n');
+  writeFileSync(join(probe, 'lightning_logs', 'version_0', 'metrics.csv'), 'epoch,step,val_acc\n0,9,0.5\n');
+  const scan = spawnSync(join(serverDir, 'ide-tracker'), ['scan', probe, '--json', '--index', join(probe, 'index.db')],
+    { encoding: 'utf8', timeout: 60_000 });
+  const runs = scan.status === 0 ? JSON.parse(scan.stdout) : [];
+  if (runs.length !== 1 || runs[0].name !== 'version_0') {
+    console.error(`The published server did not scan a one-run workspace (exit ${scan.status}):\n${scan.stdout}${scan.stderr}`);
+    process.exit(1);
+  }
+} finally {
+  rmSync(probe, { recursive: true, force: true });
+}
+console.log(`server: self-contained ${target} build checked (${mb(folderSize(serverDir))} in ${serverDir})`);
+
+run(process.execPath, [join(extensionRoot, 'scripts', 'build.mjs'), '--production'], { cwd: extensionRoot });
+
+mkdirSync(dirname(vsixPath), { recursive: true });
+const vsce = createRequire(import.meta.url).resolve('@vscode/vsce/vsce');
+run(process.execPath, [vsce, 'package', '--target', target, '--no-dependencies', '--allow-missing-repository',
+  '--out', vsixPath], { cwd: extensionRoot });
+if (!existsSync(vsixPath)) {
+  console.error(`vsce reported success but ${vsixPath} is missing.`);
+  process.exit(1);
+}
+console.log(`vsix: ${vsixPath} (${mb(statSync(vsixPath).size)})`);

@@ -1,0 +1,25 @@
+// ide-tracker's VS Code side: one activateXxx() per feature; the server does the work.
+import * as vscode from 'vscode';
+import type { IdeTrackerApi } from './api';
+import { activateRunTree } from './features/runTree';
+import { activateServer, type ServerSession } from './features/server';
+import { activateStatusBar } from './features/statusBar';
+
+let session: ServerSession | undefined;
+
+export function activate(context: vscode.ExtensionContext): IdeTrackerApi {
+  const started = Date.now();
+  const log = vscode.window.createOutputChannel('ide-tracker', { log: true });
+  context.subscriptions.push(log);
+  session = activateServer(context, log);
+  const runs = activateRunTree(context, session);
+  activateStatusBar(context, session);
+  void session.start();
+  const activationMs = Date.now() - started;
+  log.info(`Activated in ${activationMs} ms.`);
+  return { session, runs, activationMs };
+}
+
+export async function deactivate(): Promise<void> {
+  await session?.stop();
+}

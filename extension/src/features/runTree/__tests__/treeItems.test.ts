@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { RunTreeNode } from '../../../protocol';
+import { nodeTreeItem, plainLabel } from '../treeItems';
+import { experimentNode, runNode, storeNode } from './fakeRunTreeSource';
+
+type Icon = { id: string; color?: { id: string } };
+
+function icon(node: RunTreeNode): Icon {
+  return nodeTreeItem(node).iconPath as unknown as Icon;
+}
+
+describe('tree items made from server nodes', () => {
+  test('a run shows its name, the server description, an id and the run context value', () => {
+    const item = nodeTreeItem(runNode('abc', { label: 'learned-dolphin-872', description: 'val_acc 0.934 · 3 days ago' }));
+    assert.equal(item.label, 'learned-dolphin-872');
+    assert.equal(item.description, 'val_acc 0.934 · 3 days ago');
+    assert.equal(item.id, '["run","abc"]');
+    assert.equal(item.contextValue, 'run');
+    assert.equal(item.collapsibleState, 0);
+    assert.equal(item.tooltip, undefined, 'resolved later from run details');
+  });
+
+  test('each status has its own icon', () => {
+    const icons = (['running', 'finished', 'failed', 'killed', 'scheduled', 'unknown'] as const)
+      .map((status) => icon(runNode('x', { status })))
+      .map((i) => `${i.id}${i.color ? ` ${i.color.id}` : ''}`);
+    assert.deepEqual(icons, [
+      'sync~spin charts.blue', 'pass testing.iconPassed', 'error testing.iconFailed', 'circle-slash disabledForeground', 'clock', 'circle-outline',
+    ]);
+  });
+
+  test('a run with child runs can be expanded', () => {
+    assert.equal(nodeTreeItem(runNode('p', { hasChildren: true, childCount: 8 })).collapsibleState, 1);
+  });
+
+  test('stores start expanded, experiments collapsed, each with its own icon and context value', () => {
+    const store = nodeTreeItem(storeNode('mlruns', 3));
+    assert.equal(store.collapsibleState, 2);
+    assert.equal(store.contextValue, 'store');
+    assert.equal((store.iconPath as unknown as Icon).id, 'folder-library');
+    assert.equal(store.tooltip, '/ws/mlruns');
+    assert.equal(icon({ ...storeNode('db', 1), path: '/ws/mlflow.db' }).id, 'database');
+    const experiment = nodeTreeItem(experimentNode('exp', 2));
+    assert.equal(experiment.collapsibleState, 1);
+    assert.equal(experiment.contextValue, 'experiment');
+    assert.equal((experiment.iconPath as unknown as Icon).id, 'beaker');
+  });
+
+  test('a problem opens its file at its line when clicked', () => {
+    const problem: RunTreeNode = {
+      id: '["problem",0]', kind: 'problem', label: 'mlruns/0/abc/meta.yaml:3', description: 'not a valid status',
+      hasChildren: false, path: '/ws/mlruns/0/abc/meta.yaml', line: 3,
+    };
+    const item = nodeTreeItem(problem);
+    assert.equal(item.label, 'mlruns/0/abc/meta.yaml:3');
+    assert.equal(item.description, 'not a valid status');
+    assert.deepEqual(item.command, { command: 'ideTracker.openProblem', title: 'Open File at Problem', arguments: [problem] });
+    assert.equal(item.contextValue, 'problem');
+  });
+
+  test('a name full of markup is shown as the same plain text', () => {
+    const name = '<img src=x onerror=alert(1)> **bold** [link](command:evil) $(bug)';
+    assert.equal(nodeTreeItem(runNode('x', { label: name })).label, name);
+  });
+
+  test('a 10,000-character name is cut to 120 characters ending in an ellipsis', () => {
+    const label = nodeTreeItem(runNode('x', { label: 'a'.repeat(10_000) })).label as string;
+    assert.equal(label.length, 120);
+    assert.ok(label.endsWith('a…'));
+  });
+
+  test('a name of exactly 120 characters is kept whole, one of 121 is cut', () => {
+    assert.equal(plainLabel('b'.repeat(120)), 'b'.repeat(120));
+    assert.equal(plainLabel('b'.repeat(121)), `${'b'.repeat(119)}…`);
+  });
+
+  test('cutting never splits a character outside the basic plane', () => {
+    const label = plainLabel('😀'.repeat(200), 10);
+    assert.equal(Array.from(label).length, 10);
+    assert.equal(label, `${'😀'.repeat(9)}…`);
+  });
+
+  test('line breaks and control characters in a name become spaces', () => {
+    assert.equal(plainLabel('first\nsecond\tthird\u0000'), 'first second third ');
+  });
+
+  test('the spoken label says name, status and description', () => {
+    assert.equal(nodeTreeItem(runNode('x', { label: 'run-a', status: 'failed' })).accessibilityInformation?.label,
+      'run-a, failed, val_acc 0.9 · 3 days ago');
+  });
+});

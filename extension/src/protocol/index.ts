@@ -1,0 +1,241 @@
+// The wire contract with the C# server, mirrored from server/IdeTracker.Server/Protocol/*.cs and
+// Lsp/LspMethods.cs. Fields the server leaves null are absent (it omits nulls). Doubles that are not
+// finite travel as the strings "NaN", "Infinity" and "-Infinity".
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import {
+  arrayOf, boolean, integer, literal, metricNumber, nullable, object, optional, recordOf, string,
+  type Required_,
+} from './shapes';
+
+export type MetricNumber = number | 'NaN' | 'Infinity' | '-Infinity';
+
+/** The number a wire double stands for. */
+export function toNumber(value: MetricNumber): number {
+  switch (value) {
+    case 'NaN': return Number.NaN;
+    case 'Infinity': return Number.POSITIVE_INFINITY;
+    case '-Infinity': return Number.NEGATIVE_INFINITY;
+    default: return value;
+  }
+}
+
+export type RunStatus = 'running' | 'scheduled' | 'finished' | 'failed' | 'killed' | 'unknown';
+
+export type RunTreeNodeKind = 'store' | 'experiment' | 'run' | 'problems' | 'problem';
+
+/** A metric value with its name; `label` ("val_acc 0.934") is ready to show. */
+export interface MetricValue {
+  key: string;
+  value: MetricNumber;
+  higherIsBetter: boolean;
+  label: string;
+}
+
+export interface RunTreeNode {
+  /** Opaque; pass it back as `nodeId` to get the node's children. */
+  id: string;
+  kind: RunTreeNodeKind;
+  label: string;
+  /** Server-made: "val_acc 0.934 · 3 days ago", "MLflow · 1,234 runs", a problem's reason. */
+  description?: string;
+  hasChildren: boolean;
+  childCount?: number;
+  runId?: string;
+  source?: string;
+  status?: RunStatus;
+  startTime?: string;
+  timeAgo?: string;
+  mainMetric?: MetricValue;
+  /** Absolute path of the run folder, the store, or the file a problem is about. */
+  path?: string;
+  metricsFile?: string;
+  line?: number;
+}
+
+export interface RunTreeParams {
+  /** Absent: the top level (stores and the Problems node). */
+  nodeId?: string;
+  offset: number;
+  limit: number;
+}
+
+/** One page of children; more remain when `offset + nodes.length < total`. */
+export interface RunTreeResult {
+  nodes: RunTreeNode[];
+  total: number;
+  offset: number;
+}
+
+export interface RunDetailsParams {
+  runId: string;
+}
+
+export interface MetricSummary {
+  last: MetricNumber;
+  min: MetricNumber;
+  max: MetricNumber;
+  count: number;
+  lastStep: number;
+}
+
+export interface RunDetailsResult {
+  id: string;
+  nativeId: string;
+  name: string;
+  source: string;
+  store: string;
+  experiment?: string;
+  parentId?: string;
+  status: RunStatus;
+  startTime?: string;
+  endTime?: string;
+  duration?: string;
+  timeAgo?: string;
+  user?: string;
+  host?: string;
+  command?: string;
+  gitCommit?: string;
+  gitDirty?: boolean;
+  note?: string;
+  path: string;
+  metricsFile?: string;
+  params: Record<string, string>;
+  metrics: Record<string, MetricSummary>;
+  tags: Record<string, string>;
+  mainMetric?: MetricValue;
+  /** Markdown with every run-supplied string already escaped by the server. */
+  tooltip: string;
+}
+
+export type IndexState = 'indexing' | 'ready';
+
+export interface IndexStatusParams {
+  state: IndexState;
+  runs: number;
+  live: number;
+  problems: number;
+  /** The status bar text: "1,234 runs · 2 live · 3 problems". */
+  summary: string;
+}
+
+export interface RunsChangedParams {
+  runIds: string[];
+  /** True after a full scan: refresh everything. */
+  all: boolean;
+}
+
+export interface PrimaryMetricSetting {
+  name?: string;
+  direction?: string;
+}
+
+export interface InitializationOptions {
+  storagePath?: string;
+  excludeGlobs?: string[];
+  primaryMetric?: PrimaryMetricSetting;
+}
+
+export namespace RunTreeRequest {
+  export const method = 'ideTracker/runTree' as const;
+  export const type = new RequestType<RunTreeParams, RunTreeResult, void>(method);
+}
+
+export namespace RunDetailsRequest {
+  export const method = 'ideTracker/runDetails' as const;
+  export const type = new RequestType<RunDetailsParams, RunDetailsResult | null, void>(method);
+}
+
+export namespace ReindexRequest {
+  export const method = 'ideTracker/reindex' as const;
+  export const type = new RequestType0<null, void>(method);
+}
+
+export namespace IndexStatusNotification {
+  export const method = 'ideTracker/indexStatus' as const;
+  export const type = new NotificationType<IndexStatusParams>(method);
+}
+
+export namespace RunsChangedNotification {
+  export const method = 'ideTracker/runsChanged' as const;
+  export const type = new NotificationType<RunsChangedParams>(method);
+}
+
+const runStatus = literal<RunStatus>('running', 'scheduled', 'finished', 'failed', 'killed', 'unknown');
+
+const metricValue = object<MetricValue>({
+  key: string,
+  value: metricNumber,
+  higherIsBetter: boolean,
+  label: string,
+});
+
+const runTreeNode = object<RunTreeNode>({
+  id: string,
+  kind: literal<RunTreeNodeKind>('store', 'experiment', 'run', 'problems', 'problem'),
+  label: string,
+  description: optional(string),
+  hasChildren: boolean,
+  childCount: optional(integer),
+  runId: optional(string),
+  source: optional(string),
+  status: optional(runStatus),
+  startTime: optional(string),
+  timeAgo: optional(string),
+  mainMetric: optional(metricValue),
+  path: optional(string),
+  metricsFile: optional(string),
+  line: optional(integer),
+});
+
+const metricSummary = object<MetricSummary>({
+  last: metricNumber,
+  min: metricNumber,
+  max: metricNumber,
+  count: integer,
+  lastStep: integer,
+});
+
+/** Runtime checks of every message the extension receives or sends; the golden tests hold them against the C# server. */
+export const wireShapes = {
+  runTreeResult: object<RunTreeResult>({ nodes: arrayOf(runTreeNode), total: integer, offset: integer }),
+  runDetailsResult: nullable(object<RunDetailsResult>({
+    id: string,
+    nativeId: string,
+    name: string,
+    source: string,
+    store: string,
+    experiment: optional(string),
+    parentId: optional(string),
+    status: runStatus,
+    startTime: optional(string),
+    endTime: optional(string),
+    duration: optional(string),
+    timeAgo: optional(string),
+    user: optional(string),
+    host: optional(string),
+    command: optional(string),
+    gitCommit: optional(string),
+    gitDirty: optional(boolean),
+    note: optional(string),
+    path: string,
+    metricsFile: optional(string),
+    params: recordOf(string),
+    metrics: recordOf(metricSummary),
+    tags: recordOf(string),
+    mainMetric: optional(metricValue),
+    tooltip: string,
+  })),
+  indexStatusParams: object<IndexStatusParams>({
+    state: literal<IndexState>('indexing', 'ready'),
+    runs: integer,
+    live: integer,
+    problems: integer,
+    summary: string,
+  }),
+  runsChangedParams: object<RunsChangedParams>({ runIds: arrayOf(string), all: boolean }),
+  initializationOptions: object<InitializationOptions>({
+    storagePath: optional(string),
+    excludeGlobs: optional(arrayOf(string)),
+    primaryMetric: optional(object<PrimaryMetricSetting>({ name: optional(string), direction: optional(string) })),
+  }),
+} satisfies Record<string, Required_>;

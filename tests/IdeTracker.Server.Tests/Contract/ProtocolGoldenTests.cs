@@ -1,0 +1,106 @@
+using IdeTracker.Server.Features.RunTree;
+using IdeTracker.Server.Protocol;
+
+namespace IdeTracker.Server.Tests.Contract;
+
+/// <summary>Every message the extension reads, serialised the way the server sends it. Each sample fills
+/// every field, so the TypeScript side can tell a renamed or dropped field from an optional one.</summary>
+public sealed class ProtocolGoldenTests
+{
+    private const string RunId = "3f0c9a4e5b6d7c8e";
+
+    private static readonly MetricValue NaNMetric = new("val_acc", double.NaN, HigherIsBetter: true, "val_acc NaN");
+
+    [Fact]
+    public void A_run_tree_page_with_a_run_whose_main_metric_is_NaN_matches_its_golden_file()
+    {
+        var run = new RunTreeNode
+        {
+            Id = TreeNodeId.ForRun(RunId).Encode(),
+            Kind = TreeNodeId.Run,
+            Label = "resnet50 <b>lr=0.1</b> *baseline*",
+            Description = "val_acc NaN · 3 days ago",
+            HasChildren = true,
+            ChildCount = 2,
+            RunId = RunId,
+            Source = "mlflow",
+            Status = "running",
+            StartTime = "2026-01-05T10:00:00.000Z",
+            TimeAgo = "3 days ago",
+            MainMetric = NaNMetric,
+            Path = "/home/me/project/mlruns/1/0123456789abcdef0123456789abcdef",
+            MetricsFile = "/home/me/project/mlruns/1/0123456789abcdef0123456789abcdef/metrics",
+            Line = 3,
+        };
+
+        AssertGolden("runTreeResult", new RunTreeResult([run], Total: 10_000, Offset: 500));
+    }
+
+    [Fact]
+    public void Run_details_with_non_finite_metrics_and_a_Markdown_tooltip_match_their_golden_file()
+    {
+        var details = new RunDetailsResult
+        {
+            Id = RunId,
+            NativeId = "0123456789abcdef0123456789abcdef",
+            Name = "resnet50 <b>lr=0.1</b> *baseline*",
+            Source = "mlflow",
+            Store = "mlruns",
+            Experiment = "resnet-sweep",
+            ParentId = "9a8b7c6d5e4f3a2b",
+            Status = "failed",
+            StartTime = "2026-01-05T10:00:00.000Z",
+            EndTime = "2026-01-05T10:02:13.000Z",
+            Duration = "2 minutes, 13 seconds",
+            TimeAgo = "3 days ago",
+            User = "simle",
+            Host = "gpu-box",
+            Command = "train.py",
+            GitCommit = "a1b2c3d4e5f6a7b8c9d0",
+            GitDirty = true,
+            Note = "Tried a higher learning rate.",
+            Path = "/home/me/project/mlruns/1/0123456789abcdef0123456789abcdef",
+            MetricsFile = "/home/me/project/mlruns/1/0123456789abcdef0123456789abcdef/metrics",
+            Params = new Dictionary<string, string> { ["lr"] = "0.1", ["optimizer.name"] = "adam" },
+            Metrics = new Dictionary<string, MetricSummaryDto>
+            {
+                ["val_acc"] = new(double.NaN, 0.5, double.PositiveInfinity, 100, 99),
+                ["loss"] = new(0.25, double.NegativeInfinity, 2.5, 100, 99),
+            },
+            Tags = new Dictionary<string, string> { ["mlflow.user"] = "simle" },
+            MainMetric = NaNMetric,
+            Tooltip = "**resnet50 \\<b\\>lr=0\\.1\\</b\\> \\*baseline\\*** · failed · MLflow · resnet\\-sweep\n\n",
+        };
+
+        AssertGolden("runDetailsResult", details);
+    }
+
+    [Fact]
+    public void An_index_status_matches_its_golden_file()
+    {
+        AssertGolden("indexStatusParams", new IndexStatusParams("ready", 1234, 2, 3, "1,234 runs · 2 live · 3 problems"));
+    }
+
+    [Fact]
+    public void A_runs_changed_notification_matches_its_golden_file()
+    {
+        AssertGolden("runsChangedParams", new RunsChangedParams([RunId, "9a8b7c6d5e4f3a2b"], All: false));
+    }
+
+    [Fact]
+    public void The_initialization_options_the_extension_sends_match_their_golden_file()
+    {
+        AssertGolden("initializationOptions", new InitializationOptions
+        {
+            StoragePath = "/home/me/.config/Code/User/workspaceStorage/abc/ide-tracker.ide-tracker",
+            ExcludeGlobs = ["archive/**"],
+            PrimaryMetric = new PrimaryMetricSetting("val_acc", "max"),
+        });
+    }
+
+    private static void AssertGolden<T>(string name, T sample)
+    {
+        var rewritten = GoldenFile.Regenerate(name, sample);
+        Assert.True(rewritten is null, rewritten);
+    }
+}
