@@ -1,6 +1,6 @@
 // Runs every test suite and ends with one line: "N passed, N failed".
 // Each suite's counts come from its own machine-readable results (TRX for dotnet, the TAP summary of
-// node's test runner for the extension), not from its console text.
+// node's test runner for the extension and the end-to-end tests), not from a runner's prose.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -76,6 +76,30 @@ if (!existsSync(join(root, 'node_modules', 'esbuild')) && run('npm', ['ci', '--n
   failed += count('fail');
   if (code !== 0 && count('fail') === 0) {
     console.log(`extension unit tests: the run failed without reporting a failed test (exit ${code}); counted as one failure.`);
+    failed += 1;
+  }
+}
+
+// End-to-end: the scenarios install exactly the packaged .vsix into a real VS Code (code-server driven
+// through chromium). tests/e2e/run.sh installs the tools it needs (skipped when present) and prints TAP.
+if (run('npm', ['run', 'package']) !== 0) {
+  console.log('npm run package failed, so the end-to-end tests did not run.');
+  failed += 1;
+} else {
+  console.log('\n$ bash tests/e2e/run.sh');
+  const e2e = spawnSync('bash', ['tests/e2e/run.sh'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const tap = e2e.stdout ?? '';
+  process.stdout.write(tap);
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+  passed += count('pass');
+  failed += count('fail');
+  if (e2e.status !== 0 && count('fail') === 0) {
+    console.log(`end-to-end tests: the run failed without reporting a failed test (exit ${e2e.status ?? e2e.signal}); counted as one failure.`);
     failed += 1;
   }
 }
