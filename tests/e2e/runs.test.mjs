@@ -36,6 +36,8 @@ const workspaceName = 'runs-demo';
 const scenarioTimeout = { timeout: 180_000 };
 // A change on disk must reach the view through the file watcher and the server within this time.
 const liveUpdateMs = 20_000;
+// Once shown, the view must settle on what is on disk within this time.
+const settleMs = 10_000;
 
 // Each theme's pass appends its own val_acc point to the finished run and writes its own new run.
 const passes = [
@@ -75,16 +77,75 @@ async function withFailureScreenshot(page, name, step) {
 
 /** Waits until the row labelled `label` shows `description`; fails saying what it showed instead. */
 async function waitForDescription(page, label, description, timeoutMs) {
-  let seen;
+  await eventually(async () => {
+    const shown = (await visibleTreeRows(page, view)).find((row) => row.label === label);
+    assert.equal(shown ? shown.description : `(no row "${label}")`, description);
+  }, { timeoutMs, message: `"${label}" to show "${description}"` });
+}
+
+/**
+ * Polls `check` (which throws an AssertionError while the screen is not as it should be) until it passes;
+ * after `timeoutMs` fails with the last assertion's message.
+ */
+async function eventually(check, { timeoutMs, message }) {
+  let last;
   try {
     await waitFor(async () => {
-      seen = (await visibleTreeRows(page, view)).find((row) => row.label === label)?.description;
-      return seen === description;
-    }, { timeoutMs, message: `"${label}" to show "${description}"` });
+      try {
+        await check();
+        return true;
+      } catch (error) {
+        if (!(error instanceof assert.AssertionError)) throw error;
+        last = error;
+        return false;
+      }
+    }, { timeoutMs, message });
   } catch (error) {
-    error.message += `; it showed ${seen === undefined ? 'no such row' : `"${seen}"`}`;
-    throw error;
+    if (!last) throw error;
+    // A generated message carries the diff, which the reporter prints again from actual and expected.
+    const reason = last.generatedMessage ? last.message.split('\n')[0] : last.message;
+    throw new assert.AssertionError({
+      message: `${error.message}: ${reason}`, actual: last.actual, expected: last.expected, operator: last.operator,
+    });
   }
+}
+
+/** The tree as it must look with every store, the experiment, the Lightning version and the finished run expanded. */
+function checkTree(rows, { finishedValAcc, added }) {
+  const row = (label) => {
+    const found = rows.find((r) => r.label === label);
+    assert.ok(found, `a row "${label}" among ${rows.map((r) => r.label).join(', ')}`);
+    return found;
+  };
+  const storeRow = row('mlruns');
+  assert.equal(storeRow.description, `MLflow · ${3 + added.length} runs`);
+  assert.equal(row(workspaceName).description, 'Lightning · 1 run');
+  assert.equal(row(experiment.name).level, storeRow.level + 1);
+  assert.match(row(experiment.name).description, new RegExp(`^${3 + added.length} runs · latest `));
+
+  const expected = [
+    { run: runs.finished, description: `val_acc ${finishedValAcc} · 3 days ago`, level: 3 },
+    { run: runs.failed, description: runs.failed.description, level: 3 },
+    // Started minutes ago: the minutes go on counting while the test runs.
+    { run: runs.runningChild, description: /^val_acc 0\.64 · \d+ minutes ago$/, level: 4 },
+    ...added.map((run) => ({ run, description: run.description, level: 3 })),
+  ];
+  const runRows = rows.filter((r) => r.level >= 3 && r.level <= 4 && r.label !== lightningVersion);
+  assert.deepEqual(runRows.map((r) => r.label).sort(), expected.map((e) => e.run.name).sort());
+  for (const { run, description, level } of expected) {
+    const shown = row(run.name);
+    assert.equal(shown.level, level, `level of ${run.name}`);
+    assert.deepEqual(shown.icons, icons[run.status], `status icon of ${run.name}`);
+    if (typeof description === 'string') assert.equal(shown.description, description, `description of ${run.name}`);
+    else assert.match(shown.description, description, `description of ${run.name}`);
+    assert.equal(shown.ariaLabel, `${run.name}, ${run.status}, ${shown.description}`);
+  }
+  // The child run sits right under its parent.
+  assert.equal(rows.indexOf(row(runs.runningChild.name)), rows.indexOf(row(runs.finished.name)) + 1);
+
+  const lightning = row(lightningVersion);
+  assert.deepEqual(lightning.icons, icons.unknown);
+  assert.match(lightning.description, /^val_acc 0\.66 · .+ ago$/);
 }
 
 /** The rows of one table of the hover, as arrays of cell texts, found by its first header cell. */
@@ -146,44 +207,11 @@ describe('the Runs view of the installed .vsix in a real VS Code', scenarioTimeo
         await expandTreeRow(treeRow(page, view, runs.finished.name));
         await waitFor(treeRow(page, view, runs.runningChild.name), { message: 'the child run under its parent' });
 
-        const rows = await visibleTreeRows(page, view);
-        const row = (label) => {
-          const found = rows.find((r) => r.label === label);
-          assert.ok(found, `a row "${label}" among ${rows.map((r) => r.label).join(', ')}`);
-          return found;
-        };
-        const storeRow = row('mlruns');
-        assert.equal(storeRow.description, `MLflow · ${3 + added.length} runs`);
-        assert.equal(row(workspaceName).description, 'Lightning · 1 run');
-        assert.equal(row(experiment.name).level, storeRow.level + 1);
-        assert.match(row(experiment.name).description, new RegExp(`^${3 + added.length} runs · latest `));
-
-        const expected = [
-          { run: runs.finished, description: `val_acc ${finishedValAcc} · 3 days ago`, level: 3 },
-          { run: runs.failed, description: runs.failed.description, level: 3 },
-          // Started minutes ago: the minutes go on counting while the test runs.
-          { run: runs.runningChild, description: /^val_acc 0\.64 · \d+ minutes ago$/, level: 4 },
-          ...added.map((run) => ({ run, description: run.description, level: 3 })),
-        ];
-        const runRows = rows.filter((r) => r.level >= 3 && r.level <= 4 && r.label !== lightningVersion);
-        assert.deepEqual(runRows.map((r) => r.label).sort(), expected.map((e) => e.run.name).sort());
-        for (const { run, description, level } of expected) {
-          const shown = row(run.name);
-          assert.equal(shown.level, level, `level of ${run.name}`);
-          assert.deepEqual(shown.icons, icons[run.status], `status icon of ${run.name}`);
-          if (typeof description === 'string') assert.equal(shown.description, description, `description of ${run.name}`);
-          else assert.match(shown.description, description, `description of ${run.name}`);
-          assert.equal(shown.ariaLabel, `${run.name}, ${run.status}, ${shown.description}`);
-        }
-        // The child run sits right under its parent.
-        assert.equal(rows.indexOf(row(runs.runningChild.name)), rows.indexOf(row(runs.finished.name)) + 1);
-
-        const lightning = row(lightningVersion);
-        assert.deepEqual(lightning.icons, icons.unknown);
-        assert.match(lightning.description, /^val_acc 0\.66 · .+ ago$/);
-
-        const status = await waitFor(() => statusBarText(page, statusItem), { message: 'the ide-tracker status bar item' });
-        assert.equal(status, `${4 + added.length} runs · 1 live`);
+        // Rows may pass through an earlier state while the index settles; what matters is what they settle on.
+        await eventually(async () => checkTree(await visibleTreeRows(page, view), { finishedValAcc, added }),
+          { timeoutMs: settleMs, message: 'the Runs view to show the runs on disk' });
+        await eventually(async () => assert.equal(await statusBarText(page, statusItem), `${4 + added.length} runs · 1 live`),
+          { timeoutMs: settleMs, message: 'the status bar summary' });
         await screenshot(page, shot('tree'));
       });
     });
