@@ -56,14 +56,116 @@ export async function activeEditorText(page) {
   return tops.sort((a, b) => a.top - b.top).map((line) => line.text).join('\n');
 }
 
-/** Saves what a person would see as `test-output/e2e/<name>.png` and returns the path. */
-export async function screenshot(page, name) {
+/**
+ * Saves what a person would see as `test-output/e2e/<name>.png` and returns the path.
+ * `keepPointer` leaves the pointer where it is, for a picture of the hover it opened.
+ */
+export async function screenshot(page, name, { keepPointer = false } = {}) {
   mkdirSync(outputDir, { recursive: true });
   const path = join(outputDir, `${name}.png`);
   // The pointer would otherwise leave a hover or highlight behind in the picture.
-  await page.mouse.move(viewport.width - 1, viewport.height - 1);
+  if (!keepPointer) await page.mouse.move(viewport.width - 1, viewport.height - 1);
   await page.screenshot({ path });
   return path;
+}
+
+/** The rows of the tree view named `viewName` (a view's tree carries its name as aria-label). */
+export function treeRows(page, viewName) {
+  return page.locator(`.part.sidebar .monaco-list[role="tree"][aria-label="${viewName}"] .monaco-list-row`);
+}
+
+/** The row of that tree whose label is exactly `label`. */
+export function treeRow(page, viewName, label) {
+  return treeRows(page, viewName).filter({ has: page.locator('.label-name', { hasText: exactly(label) }) });
+}
+
+/**
+ * What the rows of the tree rendered now show, top to bottom: `label`, `description`, `ariaLabel`
+ * (a TreeItem's accessibilityInformation when it has one), `level` (1 at the top), `expanded`
+ * (undefined for a leaf) and the codicon names of its icon (`icons`, e.g. ["pass"] or ["sync", "modifier-spin"]).
+ */
+export async function visibleTreeRows(page, viewName) {
+  const rows = await treeRows(page, viewName).evaluateAll((nodes) => nodes.map((node) => {
+    const icon = node.querySelector('.custom-view-tree-node-item-icon');
+    const expanded = node.getAttribute('aria-expanded');
+    return {
+      index: Number(node.dataset.index),
+      label: node.querySelector('.label-name')?.textContent ?? '',
+      description: node.querySelector('.label-description')?.textContent ?? '',
+      ariaLabel: node.getAttribute('aria-label') ?? '',
+      level: Number(node.getAttribute('aria-level')),
+      expanded: expanded === null ? undefined : expanded === 'true',
+      // codicon-colored only says the icon takes the theme's icon color.
+      icons: [...(icon?.classList ?? [])].filter((c) => c.startsWith('codicon-') && c !== 'codicon-colored')
+        .map((c) => c.slice('codicon-'.length)),
+    };
+  }));
+  // The list recycles row elements, so their order in the DOM is not the order on screen.
+  return rows.sort((a, b) => a.index - b.index).map(({ index, ...row }) => row);
+}
+
+/** Expands a collapsed tree row through its twistie and waits until the row says it is expanded. */
+export async function expandTreeRow(row, { timeoutMs = 15_000 } = {}) {
+  await waitFor(row, { timeoutMs, message: `the tree row ${row}` });
+  if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+  await waitFor(async () => (await row.getAttribute('aria-expanded')) === 'true',
+    { timeoutMs, message: `the tree row ${row} to expand` });
+}
+
+/**
+ * Rests the pointer on a tree row's label and waits for its hover to show content passing `accept`
+ * (a tooltip resolved late first shows "Loading..."). Returns the hover's locator.
+ */
+export async function hoverTreeRow(page, row, accept, { timeoutMs = 15_000 } = {}) {
+  const hover = page.locator('.workbench-hover-container .monaco-hover');
+  await row.locator('.label-name').hover();
+  await waitFor(async () => (await hover.isVisible()) && accept(await hover.innerText()),
+    { timeoutMs, message: `the hover of the tree row ${row}` });
+  // It fades in: a picture taken before the fade ends shows the rows behind it through it.
+  await hover.evaluate((node) => Promise.all(node.getAnimations({ subtree: true }).map((a) => a.finished)));
+  return hover;
+}
+
+/** The text of a status bar item, by its id (`<extension id>.<item id>` for an extension's item). */
+export async function statusBarText(page, id) {
+  const label = page.locator(`.part.statusbar [id="${id}"] .statusbar-item-label`);
+  if (!(await label.isVisible())) return undefined;
+  return (await label.innerText()).trim();
+}
+
+/** Switches the color theme the way a person does, through "Preferences: Color Theme". */
+export async function setColorTheme(page, label, { timeoutMs = 15_000 } = {}) {
+  await runCommand(page, 'Preferences: Color Theme', { timeoutMs });
+  await pickFromQuickInput(page, label, label, { timeoutMs });
+  await waitForColorTheme(page, label, { timeoutMs });
+}
+
+/**
+ * Waits until the workbench wears the theme labelled `label`. A theme's class names the file it came from
+ * ("Dark Modern" → vscode-theme-defaults-themes-dark_modern-json), which holds for VS Code's own themes.
+ */
+export async function waitForColorTheme(page, label, { timeoutMs = 15_000 } = {}) {
+  const fileName = label.toLowerCase().replace(/[^a-z0-9]+/g, '_');
+  await waitFor(async () => {
+    const classes = (await page.locator('.monaco-workbench').getAttribute('class'))?.split(/\s+/) ?? [];
+    return classes.some((c) => c.startsWith('vscode-theme-') && c.includes(`-${fileName}-`));
+  }, { timeoutMs, message: `the color theme "${label}"` });
+}
+
+/** Sets the primary side bar's width by dragging its sash, as a person does to see long descriptions. */
+export async function resizeSideBar(page, width, { timeoutMs = 5_000 } = {}) {
+  const sideBar = page.locator('.part.sidebar');
+  const sash = page.locator('.monaco-sash.primary-sidebar-sash');
+  await waitFor(sash, { timeoutMs, message: 'the side bar sash' });
+  const bar = await sideBar.boundingBox();
+  const handle = await sash.boundingBox();
+  const y = handle.y + handle.height / 2;
+  await page.mouse.move(handle.x + handle.width / 2, y);
+  await page.mouse.down();
+  await page.mouse.move(bar.x + width, y, { steps: 5 });
+  await page.mouse.up();
+  await waitFor(async () => Math.abs((await sideBar.boundingBox()).width - width) <= 2,
+    { timeoutMs, message: `the side bar to be ${width} px wide` });
 }
 
 // Types `query` into the open quick input and clicks the row labelled exactly `label`.
