@@ -76,8 +76,18 @@ public sealed class WorkspaceIndexer
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var path = Path.TrimEndingDirectorySeparator(Path.GetFullPath(changed));
-                AddIfReadable(discovery.FindUnitContaining(workspaceRoot, path), current);
+                var unit = discovery.FindUnitContaining(workspaceRoot, path);
+                AddIfReadable(unit, current);
                 known.UnionWith(store.FindUnitPathsRelatedTo(path));
+                if (unit is null && Directory.Exists(path))
+                {
+                    // A folder that appeared whole (a copied experiment or store) may hold runs whose own
+                    // files never raise an event of their own.
+                    foreach (var below in UnitsInNewFolder(workspaceRoot, path, cancellationToken))
+                    {
+                        AddIfReadable(below, current);
+                    }
+                }
             }
 
             var gone = new List<string>();
@@ -98,6 +108,43 @@ public sealed class WorkspaceIndexer
             return Result(units.Count, gone.Count, removed, outcome, started);
         }
     }
+
+    /// <summary>The units at or below a folder that appeared, found by discovering from the folder and,
+    /// failing that, from its parent (a new experiment is only known as one from its store). Never from the
+    /// workspace root itself, which would be a full walk for every new top-level folder; folders that
+    /// discovery prunes (.git, node_modules, virtualenvs…) are not looked into.</summary>
+    private IEnumerable<RunUnit> UnitsInNewFolder(string workspaceRoot, string folder, CancellationToken cancellationToken)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(workspaceRoot));
+        var relative = Path.GetRelativePath(root, folder);
+        if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            || relative.Split(Path.DirectorySeparatorChar).Any(IsPrunedName))
+        {
+            return [];
+        }
+
+        foreach (var start in new[] { folder, Path.GetDirectoryName(folder) })
+        {
+            if (start is null || string.Equals(Path.TrimEndingDirectorySeparator(start), root, StringComparison.Ordinal) && start != folder)
+            {
+                continue;
+            }
+
+            var found = discovery.Discover(start, cancellationToken).Units
+                .Where(u => u.Path == folder || u.Path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .Select(u => u with { WorkspaceRoot = root })
+                .ToList();
+            if (found.Count > 0)
+            {
+                return found;
+            }
+        }
+
+        return [];
+    }
+
+    private static bool IsPrunedName(string name) =>
+        name is ".git" or "node_modules" or "__pycache__" or ".ide-tracker" or ".venv" or "venv" or "site-packages";
 
     private List<RunUnit> WithReaders(IEnumerable<RunUnit> units, List<Problem> problems)
     {

@@ -29,7 +29,7 @@ export class ServerNotRunningError extends Error {
 /** Files whose change can change a run; the server maps each path to the run it belongs to. */
 const runFilesGlob = '**/{meta.yaml,hparams.yaml,metrics.csv,mlflow.db,mlflow.db-wal,metrics/**,params/**,tags/**}';
 
-// A deleted folder is reported once, for the folder itself, so deletions are watched everywhere.
+// A folder created or deleted whole is reported once, for the folder itself, so creations and deletions are watched everywhere.
 const everythingGlob = '**/*';
 
 /** vscode-languageclient insists on showing some failures itself; this session shows its own, with a
@@ -172,7 +172,9 @@ export class ServerSession implements vscode.Disposable {
     };
     const config = vscode.workspace.getConfiguration('ideTracker');
     const runFiles = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, runFilesGlob));
-    const deletions = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, everythingGlob), true, true, false);
+    // Folders that appear or disappear whole: a copied run or experiment often raises an event for the
+    // folder alone and none for the files inside, so every creation and deletion goes to the server.
+    const createdOrDeleted = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, everythingGlob), false, true, false);
     const clientOptions: LanguageClientOptions = {
       documentSelector: [],
       workspaceFolder: folder,
@@ -184,7 +186,7 @@ export class ServerSession implements vscode.Disposable {
         primaryMetricDirection: config.get<string>('primaryMetric.direction', 'auto'),
         exclude: config.get<string[]>('exclude', []),
       }),
-      synchronize: { fileEvents: [runFiles, deletions] },
+      synchronize: { fileEvents: [runFiles, createdOrDeleted] },
       initializationFailedHandler: () => false,
       errorHandler: {
         error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
@@ -195,7 +197,7 @@ export class ServerSession implements vscode.Disposable {
     this.clientRan = false;
     this.clientDisposables = [
       runFiles,
-      deletions,
+      createdOrDeleted,
       client.onNotification(IndexStatusNotification.type, (status) => {
         this.status = status;
         this.indexStatusReceived.fire(status);

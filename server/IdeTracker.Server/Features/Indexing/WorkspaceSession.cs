@@ -11,8 +11,8 @@ namespace IdeTracker.Server.Features.Indexing;
 public sealed class WorkspaceSession : IDisposable
 {
     private readonly PrimaryMetricSetting? _primaryMetricSetting;
-    private MetricChoice? _mainMetric;
-    private bool _mainMetricKnown;
+    private int _indexVersion;
+    private ChoiceAtVersion? _mainMetric;
 
     private WorkspaceSession(string root, IndexStore store, WorkspaceIndexer indexer, PrimaryMetricSetting? primaryMetric)
     {
@@ -42,23 +42,28 @@ public sealed class WorkspaceSession : IDisposable
         return new WorkspaceSession(fullRoot, store, indexer, options?.PrimaryMetric);
     }
 
-    /// <summary>The metric labels show: the user's setting, else inferred from the indexed runs.</summary>
+    /// <summary>The metric labels show: the user's setting, else inferred from the indexed runs. Cached per
+    /// index version, so a change that lands while it is being worked out is never hidden by a stale choice.</summary>
     public MetricChoice? MainMetric
     {
         get
         {
-            if (!Volatile.Read(ref _mainMetricKnown))
+            var version = Volatile.Read(ref _indexVersion);
+            if (Volatile.Read(ref _mainMetric) is { } cached && cached.Version == version)
             {
-                _mainMetric = PrimaryMetric.Choose(Store.GetMetricKeyCounts(), _primaryMetricSetting?.Name, _primaryMetricSetting?.Direction);
-                Volatile.Write(ref _mainMetricKnown, true);
+                return cached.Choice;
             }
 
-            return _mainMetric;
+            var choice = PrimaryMetric.Choose(Store.GetMetricKeyCounts(), _primaryMetricSetting?.Name, _primaryMetricSetting?.Direction);
+            Volatile.Write(ref _mainMetric, new ChoiceAtVersion(version, choice));
+            return choice;
         }
     }
 
     /// <summary>Called after every index change: the runs (and so the best metric to show) may differ.</summary>
-    public void IndexChanged() => Volatile.Write(ref _mainMetricKnown, false);
+    public void IndexChanged() => Interlocked.Increment(ref _indexVersion);
+
+    private sealed record ChoiceAtVersion(int Version, MetricChoice? Choice);
 
     public void Dispose() => Store.Dispose();
 }
