@@ -118,9 +118,18 @@ export async function expandTreeRow(row, { timeoutMs = 15_000 } = {}) {
  */
 export async function hoverTreeRow(page, row, accept, { timeoutMs = 15_000 } = {}) {
   const hover = page.locator('.workbench-hover-container .monaco-hover');
-  await row.locator('.label-name').hover();
-  await waitFor(async () => (await hover.isVisible()) && accept(await hover.innerText()),
-    { timeoutMs, message: `the hover of the tree row ${row}` });
+  // A tree refresh can re-render the row under a still pointer, and then no hover comes: while none is
+  // showing, point at the row afresh every few seconds, as a person would.
+  let pointedAt = 0;
+  await waitFor(async () => {
+    if (await hover.isVisible()) return accept(await hover.innerText());
+    if (Date.now() - pointedAt > 2_500) {
+      pointedAt = Date.now();
+      await page.mouse.move(1, 1);
+      await row.locator('.label-name').hover();
+    }
+    return false;
+  }, { timeoutMs, message: `the hover of the tree row ${row}` });
   // It fades in: a picture taken before the fade ends shows the rows behind it through it.
   await hover.evaluate((node) => Promise.all(node.getAnimations({ subtree: true }).map((a) => a.finished)));
   return hover;
