@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { writeExperimentMeta, writeFile as write, writeMlflowRun as writeRunFolder } from './mlflowFiles.mjs';
 
 /** Bump when the generated content changes, so an old demo folder is regenerated. */
 const generatorVersion = '1';
@@ -52,73 +53,22 @@ function hexId(random) {
   return Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
 }
 
-function write(path, content) {
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, content);
+/** One demo run: the standard tags of a run started from a script in git, then the MLflow folder. */
+export function writeMlflowRun(root, { parentId, tags = {}, ...run }) {
+  return writeRunFolder(root, {
+    ...run,
+    user: 'demo',
+    tags: {
+      'mlflow.runName': run.name,
+      'mlflow.user': 'demo',
+      'mlflow.source.name': 'train.py',
+      'mlflow.source.git.commit': '4f1c2b7e9a0d3c5b8e6f1a2d4c7b9e0f1a3c5d7e',
+      ...(parentId ? { 'mlflow.parentRunId': parentId } : {}),
+      ...tags,
+    },
+  });
 }
 
-function experimentMeta(root, id, name, created) {
-  write(join(root, 'mlruns', id, 'meta.yaml'), [
-    `artifact_location: file://${join(root, 'mlruns', id)}`,
-    `creation_time: ${created}`,
-    `experiment_id: '${id}'`,
-    `last_update_time: ${created}`,
-    'lifecycle_stage: active',
-    `name: ${name}`,
-    '',
-  ].join('\n'));
-}
-
-const statusCodes = { running: 1, scheduled: 2, finished: 3, failed: 4, killed: 5 };
-
-/** One MLflow run folder: meta.yaml, params, tags, metric histories (`timestamp value step` lines). */
-export function writeMlflowRun(root, { experimentId, runId, name, status, start, end, params = {}, metrics = {}, tags = {}, parentId }) {
-  const folder = join(root, 'mlruns', experimentId, runId);
-  const yamlName = JSON.stringify(name);
-  write(join(folder, 'meta.yaml'), [
-    `artifact_uri: file://${join(folder, 'artifacts')}`,
-    `end_time: ${end ?? 'null'}`,
-    'entry_point_name: \'\'',
-    `experiment_id: '${experimentId}'`,
-    'lifecycle_stage: active',
-    `run_id: ${runId}`,
-    `run_name: ${yamlName}`,
-    `run_uuid: ${runId}`,
-    'source_name: \'\'',
-    'source_type: 4',
-    'source_version: \'\'',
-    `start_time: ${start}`,
-    `status: ${statusCodes[status]}`,
-    'tags: []',
-    'user_id: demo',
-    '',
-  ].join('\n'));
-  mkdirSync(join(folder, 'artifacts'), { recursive: true });
-  mkdirSync(join(folder, 'metrics'), { recursive: true });
-  for (const [key, value] of Object.entries(params)) write(join(folder, 'params', key), String(value));
-  const allTags = {
-    'mlflow.runName': name,
-    'mlflow.user': 'demo',
-    'mlflow.source.name': 'train.py',
-    'mlflow.source.git.commit': '4f1c2b7e9a0d3c5b8e6f1a2d4c7b9e0f1a3c5d7e',
-    ...(parentId ? { 'mlflow.parentRunId': parentId } : {}),
-    ...tags,
-  };
-  for (const [key, value] of Object.entries(allTags)) write(join(folder, 'tags', key), value);
-  for (const [key, points] of Object.entries(metrics)) {
-    write(join(folder, 'metrics', key), points.map(([time, value, step]) => `${time} ${formatValue(value)} ${step}\n`).join(''));
-  }
-  return folder;
-}
-
-function formatValue(value) {
-  if (Number.isNaN(value)) return 'nan';
-  if (value === Infinity) return 'inf';
-  if (value === -Infinity) return '-inf';
-  return String(Number(value.toPrecision(6)));
-}
-
-/** A training curve: accuracy rising towards `best`, loss falling, with some noise. */
 function curves(random, { steps, start, best, every = 60_000 }) {
   const acc = [];
   const loss = [];
@@ -140,7 +90,7 @@ function writeDemo(root, now) {
     return r < 0.86 ? 'finished' : r < 0.95 ? 'failed' : 'killed';
   };
 
-  experimentMeta(root, '0', 'Default', now - 40 * day);
+  writeExperimentMeta(root, '0', 'Default', now - 40 * day);
   for (let i = 0; i < 6; i++) {
     const start = now - (30 - i * 4) * day;
     writeMlflowRun(root, {
@@ -151,7 +101,7 @@ function writeDemo(root, now) {
     runs++;
   }
 
-  experimentMeta(root, '1', 'resnet-sweep', now - 20 * day);
+  writeExperimentMeta(root, '1', 'resnet-sweep', now - 20 * day);
   for (let i = 0; i < 200; i++) {
     const lr = pick([0.1, 0.03, 0.01, 0.003, 0.001]);
     const batch = pick([32, 64, 128, 256]);
@@ -168,7 +118,7 @@ function writeDemo(root, now) {
     runs++;
   }
 
-  experimentMeta(root, '2', 'bert-finetune', now - 10 * day);
+  writeExperimentMeta(root, '2', 'bert-finetune', now - 10 * day);
   for (let p = 0; p < 6; p++) {
     const parentId = hexId(random);
     const start = now - (10 - p) * day;
@@ -190,7 +140,7 @@ function writeDemo(root, now) {
     }
   }
 
-  experimentMeta(root, liveExperimentId, 'live-training', now - 2 * day);
+  writeExperimentMeta(root, liveExperimentId, 'live-training', now - 2 * day);
   for (let i = 0; i < 2; i++) {
     const start = now - (2 - i) * day;
     writeMlflowRun(root, {
@@ -202,7 +152,7 @@ function writeDemo(root, now) {
   resetLiveRun(root, now);
   runs++;
 
-  experimentMeta(root, '4', 'odd-names', now - 5 * day);
+  writeExperimentMeta(root, '4', 'odd-names', now - 5 * day);
   const odd = [
     '<img src=x onerror=alert(1)> **bold** [link](command:workbench.action.quit) $(bug)',
     `${'very-long-run-name-'.repeat(526)}end`,

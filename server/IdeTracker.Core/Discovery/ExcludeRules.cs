@@ -14,6 +14,9 @@ internal sealed class ExcludeRules
 
     private readonly Matcher? _globs;
 
+    /// <summary>Whether a folder name is one the walk never enters, whatever the user's globs.</summary>
+    public static bool IsPrunedName(string name) => PrunedNames.Contains(name);
+
     public ExcludeRules(IReadOnlyList<string> globs)
     {
         if (globs.Count == 0)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using IdeTracker.Core.Discovery;
 using IdeTracker.Core.Index;
 using IdeTracker.Core.Model;
 using IdeTracker.Core.Readers;
@@ -118,7 +119,7 @@ public sealed class WorkspaceIndexer
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(workspaceRoot));
         var relative = Path.GetRelativePath(root, folder);
         if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
-            || relative.Split(Path.DirectorySeparatorChar).Any(IsPrunedName))
+            || relative.Split(Path.DirectorySeparatorChar).Any(ExcludeRules.IsPrunedName))
         {
             return [];
         }
@@ -142,9 +143,6 @@ public sealed class WorkspaceIndexer
 
         return [];
     }
-
-    private static bool IsPrunedName(string name) =>
-        name is ".git" or "node_modules" or "__pycache__" or ".ide-tracker" or ".venv" or "venv" or "site-packages";
 
     private List<RunUnit> WithReaders(IEnumerable<RunUnit> units, List<Problem> problems)
     {

@@ -13,8 +13,7 @@ public static class ScanCommand
     public static int Run(ScanArguments args, TextWriter output, TextWriter error)
     {
         var databasePath = args.IndexPath ?? IndexStore.DefaultCliPath(args.Folder);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        using var store = IndexStore.Open(databasePath, args.Folder, message => error.WriteLine(message));
+        using var store = IndexStore.Open(Path.GetFullPath(databasePath), args.Folder, message => error.WriteLine(message));
         var indexer = Engine.CreateIndexer(store, new DiscoveryOptions { ExcludeGlobs = args.Excludes });
         var result = indexer.IndexWorkspace(args.Folder, null, CancellationToken.None);
 

@@ -35,7 +35,6 @@ public sealed class WorkspaceSession : IDisposable
         var databasePath = options?.StoragePath is { Length: > 0 } storage
             ? Path.Combine(storage, "index.db")
             : IndexStore.DefaultCliPath(fullRoot);
-        Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
         var store = IndexStore.Open(databasePath, fullRoot, log);
         var discoveryOptions = new DiscoveryOptions { ExcludeGlobs = options?.ExcludeGlobs ?? [] };
         var indexer = Engine.CreateIndexer(store, discoveryOptions);
