@@ -68,10 +68,15 @@ install_node() {
 }
 
 # Runs npm with the cached Node first on PATH, and node-gyp pointed at its headers: the machine's npm
-# config points node-gyp at the system Node's headers otherwise.
+# config points node-gyp at the system Node's headers otherwise. Under `npm test` the environment holds
+# the outer npm's npm_* variables, which the inner npm would read as its own config: among them
+# npm_config_user_agent naming the system Node, which code-server's postinstall checks and refuses.
 npm_with_cached_node() {
-  PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR" \
-    npm --no-audit --no-fund --no-update-notifier --loglevel=error "$@"
+  (
+    while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep -i '^npm_' || true)
+    PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR" \
+      npm --no-audit --no-fund --no-update-notifier --loglevel=error "$@"
+  )
 }
 
 # Installs one npm package into its own folder under the cache. The stamp may say more than the
