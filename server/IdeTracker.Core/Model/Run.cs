@@ -43,6 +43,10 @@ public sealed class Run
     /// <summary>The run's note (MLflow mlflow.note.content …).</summary>
     public string? Note { get; init; }
 
+    /// <summary>What sets this run apart from its siblings, in a few words: Hydra's overrides
+    /// ("optimizer.lr=0.1 model=resnet"), a Guild label. Null when the source records nothing of the kind.</summary>
+    public string? Label { get; init; }
+
     /// <summary>Absolute path of the run's folder (for a database store: the database file).</summary>
     public required string Directory { get; init; }
 
@@ -56,4 +60,17 @@ public sealed class Run
 
     /// <summary>Every point of every metric, in the order the source wrote them.</summary>
     public Dictionary<string, List<MetricPoint>> Metrics { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Installed packages the source recorded: name → version ("" when only the name is known).</summary>
+    public Dictionary<string, string> Packages { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Where the run ran, as recorded: "python" → "3.11.4", "os", "gpu", "cuda", "cpu_count", "program"…
+    /// Keys are lower-case words; values are text a person reads.</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Series that are not scalars (images, histograms, audio, text, tensors): listed, not loaded.</summary>
+    public List<RunMedia> Media { get; } = [];
+
+    /// <summary>Data the run read, where the source records it (DVC dependencies, MLflow dataset inputs).</summary>
+    public List<DataInput> DataInputs { get; } = [];
 }

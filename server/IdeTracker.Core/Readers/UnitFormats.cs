@@ -11,4 +11,29 @@ public static class UnitFormats
 
     /// <summary>A Lightning CSVLogger version folder: &lt;save_dir&gt;/&lt;name&gt;/version_N.</summary>
     public const string LightningCsvVersion = "lightning-csv";
+
+    /// <summary>A TensorBoard run: a folder holding events.out.tfevents.* files (and, from Lightning's
+    /// TensorBoardLogger, an hparams.yaml beside them).</summary>
+    public const string TensorBoardRun = "tensorboard";
+
+    /// <summary>A Weights &amp; Biases local run folder: wandb/run-&lt;date&gt;_&lt;time&gt;-&lt;id&gt; or wandb/offline-run-….</summary>
+    public const string WandbRun = "wandb";
+
+    /// <summary>A Sacred FileStorageObserver run folder: &lt;basedir&gt;/&lt;id&gt; with run.json.</summary>
+    public const string SacredRun = "sacred";
+
+    /// <summary>A Hydra job folder (holding .hydra/config.yaml), read together with whatever logger wrote into it.</summary>
+    public const string HydraJob = "hydra";
+
+    /// <summary>A Hydra multirun sweep folder (holding multirun.yaml): the parent of its job folders.</summary>
+    public const string HydraSweep = "hydra-sweep";
+
+    /// <summary>A DVC project folder (dvc.yaml, params.yaml, dvclive/): its workspace run and the experiments in its git repository.</summary>
+    public const string DvcProject = "dvc";
+
+    /// <summary>A Guild AI run folder: &lt;guild home&gt;/runs/&lt;32 hex&gt; with .guild/attrs.</summary>
+    public const string GuildRun = "guild";
+
+    /// <summary>One metric log file: Keras CSVLogger, or a generic CSV / TSV / JSONL with a step-like column.</summary>
+    public const string MetricLogFile = "csv";
 }

@@ -1,6 +1,8 @@
 using System.Buffers.Text;
 using IdeTracker.Core.Model;
 
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Lightning;
 
 /// <summary>The columns a metrics.csv header declares, and how a row of cells becomes metric points.</summary>

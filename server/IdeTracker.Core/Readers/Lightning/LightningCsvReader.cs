@@ -1,5 +1,7 @@
 using IdeTracker.Core.Model;
 
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Lightning;
 
 /// <summary>Reads a PyTorch Lightning CSVLogger version folder (&lt;save_dir&gt;/&lt;name&gt;/version_N):
@@ -57,7 +59,7 @@ public sealed class LightningCsvReader : IRunReader
         var run = NewRun(unit, metrics, hparams);
         if (hparams.Exists)
         {
-            HparamsYamlFile.Read(hparams.FullName, run.Params, result.Problems);
+            YamlParamsFile.Read(hparams.FullName, run.Params, result.Problems);
         }
 
         if (metrics.Exists)

@@ -1,6 +1,8 @@
 using System.Text;
 using IdeTracker.Core.Model;
 
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Lightning;
 
 /// <summary>Reads a CSVLogger metrics.csv: a header naming every key (always "step"), then sparse rows where an

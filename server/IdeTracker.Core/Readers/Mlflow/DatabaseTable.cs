@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Mlflow;
 
 /// <summary>A table's columns as <c>PRAGMA table_info</c> reports them, so queries name only columns this

@@ -1,5 +1,7 @@
 using IdeTracker.Core.Model;
 
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Mlflow;
 
 /// <summary>What a run needs from its experiment's meta.yaml, with the problems reading it gave.</summary>

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Mlflow;
 
 /// <summary>Every run of an experiment reads the same experiment meta.yaml: parse it once per version

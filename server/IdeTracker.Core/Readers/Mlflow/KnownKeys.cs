@@ -1,3 +1,5 @@
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Mlflow;
 
 /// <summary>The keys MLflow writes in meta.yaml, returned as shared strings so parsing ten thousand files

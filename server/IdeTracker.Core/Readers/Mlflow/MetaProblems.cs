@@ -1,6 +1,8 @@
 using System.Globalization;
 using IdeTracker.Core.Model;
 
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Mlflow;
 
 /// <summary>Problems of a meta.yaml, one per file for unreadable lines rather than one per line.</summary>

@@ -1,3 +1,5 @@
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Mlflow;
 
 /// <summary>The flat <c>key: value</c> mapping MLflow writes as meta.yaml. A line-based parser rather than

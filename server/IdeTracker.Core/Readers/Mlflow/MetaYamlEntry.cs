@@ -1,3 +1,5 @@
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Mlflow;
 
 /// <summary>One top-level value of a meta.yaml: its text (null for YAML null or empty) and the 1-based

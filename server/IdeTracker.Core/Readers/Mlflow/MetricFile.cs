@@ -1,6 +1,8 @@
 using System.Buffers;
 using IdeTracker.Core.Model;
 
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Mlflow;
 
 /// <summary>Streams one MLflow metric file into points through a fixed buffer, so memory stays bounded by

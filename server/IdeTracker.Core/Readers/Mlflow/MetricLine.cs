@@ -1,6 +1,8 @@
 using System.Text;
 using IdeTracker.Core.Model;
 
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Mlflow;
 
 /// <summary>One line of an MLflow metric file: <c>timestamp value [step [dataset_name dataset_digest]]</c>,

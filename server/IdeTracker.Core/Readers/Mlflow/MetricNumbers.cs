@@ -2,6 +2,8 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Mlflow;
 
 /// <summary>Parses the numbers of a metric line from UTF-8 bytes the way Python's int() and float()

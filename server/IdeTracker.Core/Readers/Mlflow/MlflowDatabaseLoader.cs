@@ -1,6 +1,8 @@
 using IdeTracker.Core.Model;
 using Microsoft.Data.Sqlite;
 
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Mlflow;
 
 /// <summary>Reads every run of an open MLflow tracking database in one read transaction, so the runs,

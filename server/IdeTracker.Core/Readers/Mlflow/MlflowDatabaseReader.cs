@@ -1,6 +1,8 @@
 using IdeTracker.Core.Model;
 using Microsoft.Data.Sqlite;
 
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Mlflow;
 
 /// <summary>Reads every run of an MLflow SQLite tracking database (mlflow.db), read-only: it creates,

@@ -1,5 +1,7 @@
 using IdeTracker.Core.Model;
 
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Mlflow;
 
 /// <summary>Reads one run folder of an MLflow file store (<c>mlruns/&lt;experiment&gt;/&lt;run id&gt;</c>):

@@ -1,5 +1,7 @@
 using IdeTracker.Core.Model;
 
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Mlflow;
 
 /// <summary>What both MLflow stores say about a run before it becomes a <see cref="Run"/>: the fields of

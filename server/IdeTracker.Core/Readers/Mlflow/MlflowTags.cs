@@ -1,3 +1,5 @@
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Mlflow;
 
 /// <summary>The system tags MLflow sets that fill fields of a run.</summary>

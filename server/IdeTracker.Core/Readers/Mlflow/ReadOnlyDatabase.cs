@@ -2,6 +2,8 @@ using System.Text;
 using IdeTracker.Core.Model;
 using Microsoft.Data.Sqlite;
 
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Mlflow;
 
 /// <summary>Opens an SQLite file without creating or changing any file beside it.</summary>

@@ -1,3 +1,5 @@
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Mlflow;
 
 /// <summary>A file under a run's params/, metrics/ or tags/ folder as enumeration saw it. The key is the

@@ -1,6 +1,8 @@
 using System.IO.Enumeration;
 using IdeTracker.Core.Model;
 
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Mlflow;
 
 /// <summary>Every file an MLflow run depends on, stat'ed and not read: its meta.yaml, its experiment's

@@ -1,6 +1,8 @@
 using System.Globalization;
 using IdeTracker.Core.Model;
 
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Mlflow;
 
 /// <summary>Reads a run's meta.yaml into a record, locating every value it cannot use.</summary>

@@ -1,5 +1,7 @@
 using IdeTracker.Core.Model;
 
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Mlflow;
 
 /// <summary>The first 100 bytes of an SQLite file, checked before SQLite sees it so an empty or foreign

@@ -1,3 +1,5 @@
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Mlflow;
 
 /// <summary>How an SQLite file keeps its uncommitted changes, which decides how it can be opened read-only.</summary>

@@ -1,6 +1,8 @@
 using IdeTracker.Core.Model;
 using Microsoft.Data.Sqlite;
 
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Mlflow;
 
 /// <summary>SQLite errors as problems a person can act on.</summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using IdeTracker.Core.Readers.Common;
+
 namespace IdeTracker.Core.Readers.Mlflow;
 
 /// <summary>Decodes the scalar forms PyYAML writes for a flat mapping: plain, 'single-quoted' and

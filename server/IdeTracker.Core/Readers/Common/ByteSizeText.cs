@@ -1,6 +1,8 @@
 using System.Globalization;
 
-namespace IdeTracker.Core.Readers.Mlflow;
+using IdeTracker.Core.Readers.Common;
+
+namespace IdeTracker.Core.Readers.Common;
 
 /// <summary>Sizes in problem messages: "2.0 GB", "256 MB", "64 KB", binary units as file managers show them.</summary>
 internal static class ByteSizeText

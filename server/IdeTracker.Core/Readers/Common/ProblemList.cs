@@ -1,6 +1,6 @@
 using IdeTracker.Core.Model;
 
-namespace IdeTracker.Core.Readers.Lightning;
+namespace IdeTracker.Core.Readers.Common;
 
 /// <summary>The problems of one file, capped so a file of garbage yields a readable list, not a million
 /// entries; <see cref="Flush"/> adds one line counting those left out.</summary>

@@ -1,13 +1,13 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace IdeTracker.Core.Readers.Lightning;
+namespace IdeTracker.Core.Readers.Common;
 
 /// <summary>Turns the first YAML document of a parser's event stream into dotted params: mappings give
 /// "a.b", sequences "a.0", scalars their text. Built from parser events with its own stack, so nesting
 /// depth and alias expansion are bounded here rather than by the call stack. Tags (PyYAML's
 /// !!python/…) are ignored: a tagged node is read as the scalar, mapping or sequence it is written as.</summary>
-internal sealed class HparamsFlattener
+internal sealed class YamlFlattener
 {
     public const int MaxDepth = 64;
     public const int MaxParams = 10_000;
@@ -18,7 +18,7 @@ internal sealed class HparamsFlattener
     private readonly Dictionary<string, List<KeyValuePair<string, string>>> _anchors = new(StringComparer.Ordinal);
     private bool _done;
 
-    public HparamsFlattener(Dictionary<string, string> into) => _params = into;
+    public YamlFlattener(Dictionary<string, string> into) => _params = into;
 
     /// <summary>1-based line of the last event read: where to point when the parser fails without saying where.</summary>
     public long LastLine { get; private set; }

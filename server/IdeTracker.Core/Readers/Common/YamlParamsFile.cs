@@ -2,17 +2,17 @@ using System.Text;
 using IdeTracker.Core.Model;
 using YamlDotNet.Core;
 
-namespace IdeTracker.Core.Readers.Lightning;
+namespace IdeTracker.Core.Readers.Common;
 
 /// <summary>Reads hparams.yaml into flattened params. Whatever is wrong with the file becomes one problem;
 /// the params read before the fault are kept.</summary>
-internal static class HparamsYamlFile
+internal static class YamlParamsFile
 {
     public const long MaxBytes = 16L * 1024 * 1024;
 
     public static void Read(string path, Dictionary<string, string> into, List<Problem> problems)
     {
-        var flattener = new HparamsFlattener(into);
+        var flattener = new YamlFlattener(into);
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);

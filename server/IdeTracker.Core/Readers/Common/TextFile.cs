@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Unicode;
 using IdeTracker.Core.Model;
 
-namespace IdeTracker.Core.Readers.Mlflow;
+namespace IdeTracker.Core.Readers.Common;
 
 /// <summary>Reads the small UTF-8 files of a run folder (meta.yaml, params, tags) in one read, without a
 /// FileStream and without keeping the bytes.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace IdeTracker.Core.Readers.Lightning;
+namespace IdeTracker.Core.Readers.Common;
 
 /// <summary>Splits one CSV line as Python's csv module writes it: comma-separated, fields that need it in
 /// double quotes with "" for a quote. Malformed quoting is read leniently rather than rejected.</summary>

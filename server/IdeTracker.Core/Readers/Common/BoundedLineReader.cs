@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace IdeTracker.Core.Readers.Lightning;
+namespace IdeTracker.Core.Readers.Common;
 
 /// <summary>Reads newline-terminated lines from a stream without ever holding more than a bounded line.
 /// A final line without its newline is not returned: the writer may still be writing it.</summary>

@@ -1,6 +1,6 @@
 using IdeTracker.Core.Model;
 
-namespace IdeTracker.Core.Readers.Mlflow;
+namespace IdeTracker.Core.Readers.Common;
 
 /// <summary>Turns the exceptions a file system throws while a store changes under us into located problems.</summary>
 internal static class FileProblems
