@@ -11,4 +11,7 @@ public sealed class UnitReadResult
     public List<Problem> Problems { get; } = [];
 
     public List<FileStamp> Files { get; } = [];
+
+    /// <summary>Set by an <see cref="IResumableRunReader"/>: where its next read of this unit can continue.</summary>
+    public ReadResume? Resume { get; set; }
 }
