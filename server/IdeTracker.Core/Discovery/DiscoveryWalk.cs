@@ -12,6 +12,8 @@ internal sealed class DiscoveryWalk
     private readonly string _root;
     private readonly ExcludeRules _exclude;
     private readonly Func<string, bool, FolderListing> _listFolder;
+    private readonly Func<string, bool>? _isMetricLog;
+    private readonly bool _insideUnit;
     private readonly Stack<WalkItem> _pending = new();
     private readonly List<WalkItem> _links = [];
     private readonly HashSet<string> _visited = new(PathComparison.Comparer);
@@ -19,11 +21,15 @@ internal sealed class DiscoveryWalk
     private readonly List<Problem> _problems = [];
     private string _realRoot = "";
 
-    public DiscoveryWalk(string root, ExcludeRules exclude, Func<string, bool, FolderListing> listFolder)
+    /// <param name="isMetricLog">Tells a metric log from other .csv/.tsv/.jsonl/.log files; null finds none.</param>
+    /// <param name="insideUnit">The root is a Hydra job whose loggers are wanted: it is not itself taken as one.</param>
+    public DiscoveryWalk(string root, ExcludeRules exclude, Func<string, bool, FolderListing> listFolder, Func<string, bool>? isMetricLog, bool insideUnit)
     {
         _root = root;
         _exclude = exclude;
         _listFolder = listFolder;
+        _isMetricLog = isMetricLog;
+        _insideUnit = insideUnit;
     }
 
     public DiscoveryResult Run(CancellationToken cancellationToken)
@@ -135,12 +141,14 @@ internal sealed class DiscoveryWalk
 
     private void VisitFolder(WalkItem item, FolderListing listing, CancellationToken cancellationToken)
     {
-        if (listing.Has(Markers.VirtualEnv) && item.Path != _root)
+        var isRoot = item.Path == _root;
+        if (listing.Has(Markers.VirtualEnv) && !isRoot)
         {
             return;
         }
 
-        if (RunShapes.IsCsvVersion(Path.GetFileName(item.Path), listing))
+        var name = Path.GetFileName(item.Path);
+        if (RunShapes.IsCsvVersion(name, listing))
         {
             var experimentFolder = Path.GetDirectoryName(item.Path) ?? item.Path;
             Emit(UnitFormats.LightningCsvVersion, item.Path, Path.GetDirectoryName(experimentFolder) ?? experimentFolder);
@@ -153,6 +161,7 @@ internal sealed class DiscoveryWalk
         }
 
         var children = new List<WalkItem>(listing.Folders.Count);
+        var childListings = new Dictionary<string, FolderListing>(PathComparison.Comparer);
         var isStore = false;
         foreach (var child in listing.Folders)
         {
@@ -175,8 +184,41 @@ internal sealed class DiscoveryWalk
                 continue;
             }
 
+            childListings[child.Name] = childListing;
             isStore = isStore || (childListing.Has(Markers.MetaYaml) && IsExperimentFolder(path));
             children.Add(new WalkItem(WalkRole.Folder, path, Path.Join(item.RealPath, child.Name), null, childListing));
+        }
+
+        FolderListing? ChildListing(string childName) => childListings.GetValueOrDefault(childName);
+
+        if (FolderKinds.OwningFormat(name, listing, ChildListing, hydraAllowed: !(isRoot && _insideUnit)) is { } owning)
+        {
+            _units.Add(FolderKinds.OwningUnit(owning, item.Path, _root));
+            return;
+        }
+
+        if (listing.Has(Markers.MultirunYaml))
+        {
+            _units.Add(FolderKinds.SweepUnit(item.Path, _root));
+        }
+
+        var isDvcProject = FolderKinds.IsDvcProject(listing, ChildListing);
+        if (isDvcProject)
+        {
+            _units.Add(FolderKinds.DvcUnit(item.Path, _root));
+        }
+
+        if (listing.Has(Markers.EventFile))
+        {
+            _units.Add(FolderKinds.TensorBoardUnit(item.Path, _root));
+        }
+
+        AddMetricLogs(item.Path, listing);
+
+        var holdsSacredRuns = childListings.Values.Any(l => l.Has(Markers.RunJson) && l.Has(Markers.ConfigJson));
+        if (isDvcProject || holdsSacredRuns)
+        {
+            children.RemoveAll(c => FolderKinds.IsPartOfUnitAbove(Path.GetFileName(c.Path), listing, isDvcProject, holdsSacredRuns));
         }
 
         if (isStore)
@@ -189,6 +231,38 @@ internal sealed class DiscoveryWalk
         }
 
         Push(children);
+    }
+
+    private void AddMetricLogs(string folder, FolderListing listing)
+    {
+        if (_isMetricLog is null)
+        {
+            return;
+        }
+
+        foreach (var candidate in listing.MetricLogCandidates)
+        {
+            var path = Path.Join(folder, candidate);
+            if (!_exclude.ExcludesFile(PathComparison.RelativeBelow(_root, path)) && IsMetricLog(path))
+            {
+                _units.Add(FolderKinds.MetricLogUnit(path, _root));
+            }
+        }
+    }
+
+    /// <summary>The sniffer reads the head of a file another process may be writing or deleting; whatever
+    /// goes wrong there only means the file is not taken as a metric log.</summary>
+    private bool IsMetricLog(string path)
+    {
+        try
+        {
+            return _isMetricLog!(path);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _problems.Add(new Problem(path, 0, "could not tell whether this is a metric log: " + ex.Message, ProblemSeverity.Information));
+            return false;
+        }
     }
 
     private void VisitExperiment(WalkItem item, FolderListing listing)

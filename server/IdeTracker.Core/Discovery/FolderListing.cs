@@ -19,10 +19,11 @@ internal sealed class FolderListing
         ReturnSpecialDirectories = false,
     };
 
-    private FolderListing(List<ChildFolder> folders, Markers markers)
+    private FolderListing(List<ChildFolder> folders, Markers markers, List<string>? metricLogCandidates)
     {
         Folders = folders;
         Found = markers;
+        MetricLogCandidates = metricLogCandidates ?? (IReadOnlyList<string>)[];
     }
 
     [Flags]
@@ -36,9 +37,36 @@ internal sealed class FolderListing
         VirtualEnv = 16,
         MlflowDatabase = 32,
         MlflowDatabaseLink = 64,
+        RunJson = 128,
+        ConfigJson = 256,
+        HydraYaml = 512,
+        ConfigYaml = 1024,
+        MultirunYaml = 2048,
+        DvcYaml = 4096,
+        WandbLog = 8192,
+        MetricsJson = 16384,
+        MetricLogCandidate = 32768,
     }
 
     public IReadOnlyList<ChildFolder> Folders { get; }
+
+    /// <summary>Names of files that may be metric logs (.csv, .tsv, .jsonl, .ndjson, .log), sorted ordinally;
+    /// only these names are kept, so a folder of a million images still costs little.</summary>
+    public IReadOnlyList<string> MetricLogCandidates { get; }
+
+    /// <summary>Whether a sub-folder of this name is listed.</summary>
+    public bool HasFolder(string name)
+    {
+        foreach (var folder in Folders)
+        {
+            if (string.Equals(folder.Name, name, PathComparison.Comparison))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public Markers Found { get; }
 
@@ -50,6 +78,7 @@ internal sealed class FolderListing
     public static FolderListing Read(string path, bool withFolders)
     {
         var folders = new List<ChildFolder>();
+        List<string>? candidates = null;
         var markers = Markers.None;
         var entries = withFolders
             ? new FileSystemEnumerable<Entry>(path, static (ref FileSystemEntry e) => Classify(ref e, withFolders: true), Options)
@@ -61,12 +90,26 @@ internal sealed class FolderListing
                 folders.Add(folder);
             }
 
+            if (entry.CandidateName is { } candidate)
+            {
+                (candidates ??= []).Add(candidate);
+            }
+
             markers |= entry.Marker;
         }
 
         folders.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
-        return new FolderListing(folders, markers);
+        candidates?.Sort(StringComparer.Ordinal);
+        return new FolderListing(folders, markers, candidates);
     }
+
+    /// <summary>File names that may hold a metric log, judged by their ending alone.</summary>
+    public static bool IsMetricLogCandidate(ReadOnlySpan<char> name) =>
+        name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".log", StringComparison.OrdinalIgnoreCase);
 
     private static Entry Classify(ref FileSystemEntry e, bool withFolders)
     {
@@ -74,23 +117,32 @@ internal sealed class FolderListing
         if (e.IsDirectory)
         {
             var marker = name is "conda-meta" ? Markers.VirtualEnv : Markers.None;
-            return new Entry(withFolders ? new ChildFolder(name.ToString(), IsLink(ref e)) : null, marker);
+            return new Entry(withFolders ? new ChildFolder(name.ToString(), IsLink(ref e)) : null, marker, null);
         }
 
         var found = name switch
         {
             MetaYaml => Markers.MetaYaml,
-            "metrics.csv" => Markers.MetricsCsv,
+            "metrics.csv" => Markers.MetricsCsv | Markers.MetricLogCandidate,
             "hparams.yaml" => Markers.HparamsYaml,
             "pyvenv.cfg" => Markers.VirtualEnv,
             MlflowDatabase => IsLink(ref e) ? Markers.MlflowDatabaseLink : Markers.MlflowDatabase,
+            "run.json" => Markers.RunJson,
+            "config.json" => Markers.ConfigJson,
+            "hydra.yaml" => Markers.HydraYaml,
+            "config.yaml" => Markers.ConfigYaml,
+            "multirun.yaml" => Markers.MultirunYaml,
+            "dvc.yaml" => Markers.DvcYaml,
+            "metrics.json" => Markers.MetricsJson,
             _ when name.StartsWith("events.out.tfevents.", StringComparison.Ordinal) => Markers.EventFile,
+            _ when name.EndsWith(".wandb", StringComparison.Ordinal) => Markers.WandbLog,
+            _ when IsMetricLogCandidate(name) => Markers.MetricLogCandidate,
             _ => Markers.None,
         };
-        return new Entry(null, found);
+        return new Entry(null, found, (found & Markers.MetricLogCandidate) != 0 ? name.ToString() : null);
     }
 
     private static bool IsLink(ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) != 0;
 
-    private readonly record struct Entry(ChildFolder? Folder, Markers Marker);
+    private readonly record struct Entry(ChildFolder? Folder, Markers Marker, string? CandidateName);
 }

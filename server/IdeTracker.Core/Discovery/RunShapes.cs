@@ -44,11 +44,14 @@ internal static class RunShapes
         return true;
     }
 
-    /// <summary>A CSVLogger version folder. A folder with event files and no metrics.csv is a TensorBoard run.</summary>
+    /// <summary>A CSVLogger version folder: version_N with metrics.csv or (a run that never logged) hparams.yaml
+    /// alone, or a folder of any name with both (CSVLogger given a version name of its own). A folder with event
+    /// files and no metrics.csv is a TensorBoard run.</summary>
     public static bool IsCsvVersion(string name, FolderListing listing) =>
-        IsVersionFolderName(name)
-        && (listing.Has(FolderListing.Markers.MetricsCsv)
-            || (listing.Has(FolderListing.Markers.HparamsYaml) && !listing.Has(FolderListing.Markers.EventFile)));
+        (IsVersionFolderName(name)
+            && (listing.Has(FolderListing.Markers.MetricsCsv)
+                || (listing.Has(FolderListing.Markers.HparamsYaml) && !listing.Has(FolderListing.Markers.EventFile))))
+        || (listing.Has(FolderListing.Markers.MetricsCsv) && listing.Has(FolderListing.Markers.HparamsYaml));
 
     /// <summary>MLflow run ids: 32 lower-case hex digits.</summary>
     public static bool LooksLikeRunId(string name) => name.Length == 32 && name.All(char.IsAsciiHexDigitLower);

@@ -73,7 +73,6 @@ public sealed class FindUnitContainingTests : IDisposable
         Assert.Null(Find(_store + "/0/datasets/abc/meta.yaml"));
         Assert.Null(Find(_store + $"/.trash/5/{RunFolders.RunId(2)}/meta.yaml"));
         Assert.Null(Find(_store + "/models/my-model/version-1/meta.yaml"));
-        Assert.Null(Find(_dir.Combine("tb", "lightning_logs", "version_0", "hparams.yaml")));
         Assert.Null(Find(_dir.Combine(".git", "mlruns", "0", RunFolders.RunId(3), "meta.yaml")));
         Assert.Null(Find(_dir.Combine("data", "mlruns", "0", RunFolders.RunId(4), "meta.yaml")));
         Assert.Null(Find(Path.GetDirectoryName(_dir.Path) + "/elsewhere/mlruns/0/x/meta.yaml"));

@@ -54,19 +54,59 @@ public sealed class RunDiscoveryCorpusTests
     }
 
     [Fact]
-    public void Walking_the_whole_corpus_yields_each_unit_once_and_only_known_formats()
+    public void Walking_the_whole_corpus_yields_each_unit_once_with_the_format_of_its_folder()
     {
         var result = _discovery.Discover(Corpus.Root, CancellationToken.None);
 
         Assert.Empty(result.Problems);
-        Assert.Equal(27 + 54, result.Units.Count);
         Assert.Equal(result.Units.Count, result.Units.Select(u => u.Path).Distinct().Count());
-        Assert.Equal(
-            [UnitFormats.LightningCsvVersion, UnitFormats.MlflowFileRun],
-            result.Units.Select(u => u.Format).Distinct().Order(StringComparer.Ordinal));
 
-        // The TensorBoard corpus has version_N folders with hparams.yaml, but they hold event files, not metrics.csv.
-        Assert.DoesNotContain(result.Units, u => u.Path.Contains("tensorboard", StringComparison.Ordinal));
+        // Counted by hand from MANIFEST.md and ls: 27 Lightning CSV versions; 2 × 27 MLflow runs; the two TensorBoard
+        // versions of ifood-2019 (event files + hparams.yaml, no metrics.csv); 9 W&B run folders; 4 Sacred runs;
+        // 10 Guild runs (the 12 .guild/attrs folders include two copies of an upstream run inside runs' "target"
+        // folders, which belong to the run that holds them); the three DVC branch copies; one Hydra job
+        // (.hydra/ at the template's root) and one sweep (BGS-opt's multirun.yaml, its job folders not committed).
+        var counts = result.Units.GroupBy(u => u.Format).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(
+            new Dictionary<string, int>
+            {
+                [UnitFormats.LightningCsvVersion] = 27,
+                [UnitFormats.MlflowFileRun] = 54,
+                [UnitFormats.TensorBoardRun] = 2,
+                [UnitFormats.WandbRun] = 9,
+                [UnitFormats.SacredRun] = 4,
+                [UnitFormats.GuildRun] = 10,
+                [UnitFormats.DvcProject] = 3,
+                [UnitFormats.HydraJob] = 1,
+                [UnitFormats.HydraSweep] = 1,
+            },
+            counts);
+        Assert.All(result.Units.Where(u => u.Format == UnitFormats.TensorBoardRun), u => Assert.Contains("tensorboard", u.Path, StringComparison.Ordinal));
+        Assert.All(result.Units.Where(u => u.Format == UnitFormats.GuildRun), u => Assert.Equal(32, Path.GetFileName(u.Path).Length));
+        Assert.Equal(
+            ["branch-cnn-16", "branch-cnn-32", "branch-main"],
+            result.Units.Where(u => u.Format == UnitFormats.DvcProject).Select(u => Path.GetFileName(u.Path)));
+    }
+
+    [Fact]
+    public void Each_format_gets_the_store_its_reader_groups_runs_under()
+    {
+        var result = _discovery.Discover(Corpus.Root, CancellationToken.None);
+
+        RunUnit Only(string format, string folderName) => Assert.Single(result.Units, u => u.Format == format && Path.GetFileName(u.Path) == folderName);
+
+        Assert.Equal(Corpus.PathOf("tensorboard", "ifood-2019"), Only(UnitFormats.TensorBoardRun, "version_3").StorePath);
+        Assert.Equal(Corpus.PathOf("wandb", "VerySimpleTransformer", "wandb"), Only(UnitFormats.WandbRun, "run-20230329_020146-ruzz7bps").StorePath);
+        Assert.Equal(Corpus.PathOf("sacred", "ml-pws", "runs"), Only(UnitFormats.SacredRun, "3").StorePath);
+        Assert.Equal(Corpus.PathOf("guild", "guildai-test-samples", "guild", "tests", "samples", "runs"), Only(UnitFormats.GuildRun, "42803252919c495cbd65f292f1f156a0").StorePath);
+        var dvc = Only(UnitFormats.DvcProject, "branch-main");
+        Assert.Equal(dvc.Path, dvc.StorePath);
+
+        // A job folder at the top of a workspace has no "outputs/<date>" above it: its store is the nearest
+        // folder at or below the walk's root, never a folder outside it.
+        var hydra = Only(UnitFormats.HydraJob, "pytorch-hydra-wandb-template");
+        Assert.Equal(Corpus.Root, hydra.StorePath);
+        Assert.Equal(Corpus.Root, Only(UnitFormats.HydraSweep, "BGS-opt").StorePath);
     }
 
     [Fact]

@@ -129,7 +129,7 @@ public sealed class RunDiscoveryStoreTests : IDisposable
     }
 
     [Fact]
-    public void A_version_folder_with_event_files_and_no_metrics_csv_is_left_for_tensorboard()
+    public void A_version_folder_with_event_files_and_no_metrics_csv_is_a_tensorboard_run()
     {
         _dir.Write("tb/lightning_logs/version_0/hparams.yaml", "lr: 0.1\n");
         _dir.Write("tb/lightning_logs/version_0/events.out.tfevents.1725116185.host.1.0", "x");
@@ -145,8 +145,19 @@ public sealed class RunDiscoveryStoreTests : IDisposable
         Assert.Equal(
             [
                 new RunUnit(UnitFormats.LightningCsvVersion, hparamsOnly, _dir.Combine("csv"), _dir.Path),
+                new RunUnit(UnitFormats.TensorBoardRun, _dir.Combine("tb", "lightning_logs", "version_0"), _dir.Combine("tb"), _dir.Path),
                 new RunUnit(UnitFormats.LightningCsvVersion, both, _dir.Combine("tb"), _dir.Path),
             ],
             units);
+    }
+
+    [Fact]
+    public void A_csv_logger_folder_with_a_version_name_of_its_own_is_a_lightning_version()
+    {
+        var named = _dir.LightningVersion("logs/my_model/baseline-3");
+
+        var units = _discovery.Discover(_dir.Path, CancellationToken.None).Units;
+
+        Assert.Equal([new RunUnit(UnitFormats.LightningCsvVersion, named, _dir.Combine("logs"), _dir.Path)], units);
     }
 }
