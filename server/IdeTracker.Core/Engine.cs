@@ -2,6 +2,7 @@ using IdeTracker.Core.Discovery;
 using IdeTracker.Core.Index;
 using IdeTracker.Core.Indexing;
 using IdeTracker.Core.Readers;
+using IdeTracker.Core.Readers.Hydra;
 using IdeTracker.Core.Readers.Lightning;
 using IdeTracker.Core.Readers.Mlflow;
 
@@ -10,13 +11,27 @@ namespace IdeTracker.Core;
 /// <summary>Puts the engine together the same way for the language server, the CLI and the benchmarks.</summary>
 public static class Engine
 {
-    public static IReadOnlyList<IRunReader> Readers() =>
+    /// <summary>Discovery with every format's rules, the metric-log sniffer included.</summary>
+    public static RunDiscovery CreateDiscovery(DiscoveryOptions options) => new(options);
+
+    /// <summary>The readers of the units a logger writes; a Hydra job is read with these for what lies inside it.</summary>
+    public static IReadOnlyList<IRunReader> LoggerReaders() =>
     [
         new MlflowFileRunReader(),
         new MlflowDatabaseReader(),
         new LightningCsvReader(),
     ];
 
-    public static WorkspaceIndexer CreateIndexer(IndexStore store, DiscoveryOptions options) =>
-        new(store, new RunDiscovery(options), Readers());
+    /// <summary>Every reader, one per unit format discovery reports.</summary>
+    public static IReadOnlyList<IRunReader> Readers(RunDiscovery discovery)
+    {
+        var loggers = LoggerReaders();
+        return [.. loggers, new HydraJobReader(discovery, loggers), new HydraSweepReader()];
+    }
+
+    public static WorkspaceIndexer CreateIndexer(IndexStore store, DiscoveryOptions options)
+    {
+        var discovery = CreateDiscovery(options);
+        return new WorkspaceIndexer(store, discovery, Readers(discovery));
+    }
 }
