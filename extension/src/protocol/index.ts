@@ -46,6 +46,8 @@ export interface RunTreeNode {
   startTime?: string;
   timeAgo?: string;
   mainMetric?: MetricValue;
+  /** Present (true) for a run still being written: status not final, a file of it changed in the last minutes. */
+  live?: boolean;
   /** Absolute path of the run folder, the store, or the file a problem is about. */
   path?: string;
   metricsFile?: string;
@@ -78,6 +80,22 @@ export interface MetricSummary {
   lastStep: number;
 }
 
+/** A non-scalar series (images, histograms…), listed, never loaded. */
+export interface RunMedia {
+  tag: string;
+  kind: string;
+  count: number;
+  lastStep: number;
+}
+
+/** Data a run read: path relative to the workspace (or a URI), digest, size in bytes, file count. */
+export interface DataInput {
+  path: string;
+  digest?: string;
+  size?: number;
+  files?: number;
+}
+
 export interface RunDetailsResult {
   id: string;
   nativeId: string;
@@ -97,11 +115,20 @@ export interface RunDetailsResult {
   gitCommit?: string;
   gitDirty?: boolean;
   note?: string;
+  /** What sets the run apart: Hydra's overrides, a Guild or Sacred label. */
+  label?: string;
+  live: boolean;
   path: string;
   metricsFile?: string;
   params: Record<string, string>;
   metrics: Record<string, MetricSummary>;
   tags: Record<string, string>;
+  /** Installed packages: name → version ("" when unknown). */
+  packages: Record<string, string>;
+  /** python, os, gpu, cuda…: where the run ran, as recorded. */
+  environment: Record<string, string>;
+  media: RunMedia[];
+  dataInputs: DataInput[];
   mainMetric?: MetricValue;
   /** Markdown with every run-supplied string already escaped by the server. */
   tooltip: string;
@@ -182,6 +209,7 @@ const runTreeNode = object<RunTreeNode>({
   startTime: optional(string),
   timeAgo: optional(string),
   mainMetric: optional(metricValue),
+  live: optional(boolean),
   path: optional(string),
   metricsFile: optional(string),
   line: optional(integer),
@@ -217,11 +245,17 @@ export const wireShapes = {
     gitCommit: optional(string),
     gitDirty: optional(boolean),
     note: optional(string),
+    label: optional(string),
+    live: boolean,
     path: string,
     metricsFile: optional(string),
     params: recordOf(string),
     metrics: recordOf(metricSummary),
     tags: recordOf(string),
+    packages: recordOf(string),
+    environment: recordOf(string),
+    media: arrayOf(object<RunMedia>({ tag: string, kind: string, count: integer, lastStep: integer })),
+    dataInputs: arrayOf(object<DataInput>({ path: string, digest: optional(string), size: optional(integer), files: optional(integer) })),
     mainMetric: optional(metricValue),
     tooltip: string,
   })),

@@ -8,7 +8,9 @@ public sealed record StoreRow(string Key, string Source, string Path, int RunCou
 /// <summary>An experiment of a store. <see cref="Name"/> is null for runs that have no experiment.</summary>
 public sealed record ExperimentRow(string StoreKey, string? Name, int RunCount, DateTimeOffset? LastStart);
 
-/// <summary>One run's row with the one metric the caller asked for (the main metric), if the run has it.</summary>
+/// <summary>One run's row with the one metric the caller asked for (the main metric), if the run has it.
+/// <see cref="LastWrite"/> is the newest write time among the files the run was read from: with a status that is
+/// not final it tells a run still being written from one that stopped.</summary>
 public sealed record RunRow(
     string Id,
     string Source,
@@ -21,7 +23,14 @@ public sealed record RunRow(
     DateTimeOffset? EndTime,
     string Directory,
     int ChildCount,
-    MetricSummary? MainMetric);
+    MetricSummary? MainMetric,
+    string? Label = null,
+    DateTimeOffset? LastWrite = null)
+{
+    /// <summary>Still being written: its status is not final and one of its files changed within <paramref name="window"/>.</summary>
+    public bool IsLive(DateTimeOffset now, TimeSpan window) =>
+        Status is RunStatus.Running or RunStatus.Unknown && LastWrite is { } written && now - written <= window;
+}
 
 /// <summary>Everything the index knows of one run, except full metric series.</summary>
 public sealed record RunDetailsRow(
@@ -38,7 +47,16 @@ public sealed record RunDetailsRow(
     string? MetricsFile,
     IReadOnlyDictionary<string, string> Params,
     IReadOnlyDictionary<string, MetricSummary> Metrics,
-    IReadOnlyDictionary<string, string> Tags);
+    IReadOnlyDictionary<string, string> Tags)
+{
+    public IReadOnlyDictionary<string, string> Packages { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<RunMedia> Media { get; init; } = [];
+
+    public IReadOnlyList<DataInput> DataInputs { get; init; } = [];
+}
 
 /// <summary>A page of rows and the total they were cut from.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int Offset);

@@ -15,7 +15,8 @@ internal static class IndexSchema
     public const string WorkspaceRootKey = "workspace_root";
 
     public static readonly string[] RequiredTables =
-        ["meta", "units", "files", "runs", "params", "metric_summaries", "metric_series", "tags", "problems"];
+        ["meta", "units", "files", "runs", "params", "metric_summaries", "metric_series", "tags", "problems",
+         "packages", "environment", "media", "data_inputs"];
 
     private const string Ddl = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -45,6 +46,7 @@ internal static class IndexSchema
             git_commit TEXT,
             git_dirty INTEGER,
             note TEXT,
+            label TEXT,
             directory TEXT NOT NULL,
             metrics_file TEXT,
             top INTEGER NOT NULL);
@@ -64,6 +66,14 @@ internal static class IndexSchema
             PRIMARY KEY(run, key)) WITHOUT ROWID;
         CREATE TABLE problems(unit INTEGER, path TEXT NOT NULL, line INTEGER NOT NULL, message TEXT NOT NULL,
             severity TEXT NOT NULL);
+        CREATE TABLE packages(run INTEGER NOT NULL, name TEXT NOT NULL, version TEXT NOT NULL,
+            PRIMARY KEY(run, name)) WITHOUT ROWID;
+        CREATE TABLE environment(run INTEGER NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
+            PRIMARY KEY(run, key)) WITHOUT ROWID;
+        CREATE TABLE media(run INTEGER NOT NULL, tag TEXT NOT NULL, kind TEXT NOT NULL, count INTEGER NOT NULL,
+            last_step INTEGER NOT NULL, PRIMARY KEY(run, tag)) WITHOUT ROWID;
+        CREATE TABLE data_inputs(run INTEGER NOT NULL, path TEXT NOT NULL, digest TEXT, size INTEGER, files INTEGER);
+        CREATE INDEX data_inputs_run ON data_inputs(run);
         CREATE INDEX problems_unit ON problems(unit);
         """;
 

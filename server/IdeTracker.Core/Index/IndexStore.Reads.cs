@@ -11,10 +11,11 @@ public sealed partial class IndexStore
     private const string RunRowColumns = """
         r.id, r.source, r.store_key, r.experiment, r.name, r.parent_id, r.status, r.start_ms, r.end_ms, r.directory,
         (SELECT count(*) FROM runs c WHERE c.parent_id = r.id),
-        m.first, m.last, m.min, m.max, m.count, m.last_step, m.last_ts
+        m.first, m.last, m.min, m.max, m.count, m.last_step, m.last_ts,
+        r.label, (SELECT max(f.mtime) FROM files f WHERE f.unit = r.unit)
         """;
 
-    private const int RunRowColumnCount = 18;
+    private const int RunRowColumnCount = 20;
 
     private const string DetailColumns = """
         r.native_id, r.store_path, r.experiment_id, r.user_name, r.host, r.command, r.git_commit, r.git_dirty, r.note,
@@ -131,6 +132,7 @@ public sealed partial class IndexStore
         Fill(command, "SELECT run, key, text FROM params WHERE run = $run ORDER BY key", _ => parts.Params);
         Fill(command, "SELECT run, key, value FROM tags WHERE run = $run ORDER BY key", _ => parts.Tags);
         FillSummaries(command, $"SELECT run, {SummaryColumns} FROM metric_summaries WHERE run = $run ORDER BY key", _ => parts.Metrics);
+        FillEnvironment(command, "WHERE run = $run", _ => parts);
         return parts.Row;
     }
 
@@ -160,6 +162,7 @@ public sealed partial class IndexStore
         Fill(command, "SELECT run, key, text FROM params ORDER BY run, key", run => byKey[run].Params);
         Fill(command, "SELECT run, key, value FROM tags ORDER BY run, key", run => byKey[run].Tags);
         FillSummaries(command, $"SELECT run, {SummaryColumns} FROM metric_summaries ORDER BY run, key", run => byKey[run].Metrics);
+        FillEnvironment(command, "", run => byKey[run]);
         return runs.ConvertAll(parts => parts.Row);
     }
 
@@ -235,7 +238,7 @@ public sealed partial class IndexStore
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT (SELECT count(*) FROM runs),
-                   (SELECT count(*) FROM runs r WHERE r.status = 'running'
+                   (SELECT count(*) FROM runs r WHERE r.status IN ('running', 'unknown')
                         AND (SELECT max(f.mtime) FROM files f WHERE f.unit = r.unit) >= $since),
                    (SELECT count(*) FROM problems)
             """;
@@ -257,7 +260,9 @@ public sealed partial class IndexStore
         ReadTime(reader, 8),
         reader.GetString(9),
         reader.GetInt32(10),
-        reader.IsDBNull(15) ? null : ReadSummary(reader, 11));
+        reader.IsDBNull(15) ? null : ReadSummary(reader, 11),
+        ReadText(reader, 18),
+        reader.IsDBNull(19) ? null : new DateTimeOffset(reader.GetInt64(19), TimeSpan.Zero));
 
     /// <summary>Reads first, last, min, max, count, last step, last timestamp from <paramref name="at"/> on.
     /// NULL values are NaN: SQLite stores NaN as NULL, and a summary value is never missing otherwise.</summary>
@@ -286,6 +291,34 @@ public sealed partial class IndexStore
         while (reader.Read())
         {
             target(reader.GetInt64(0))[reader.GetString(1)] = reader.GetString(2);
+        }
+    }
+
+    /// <summary>Packages, environment, media and data inputs of the runs <paramref name="where"/> selects.</summary>
+    private static void FillEnvironment(SqliteCommand command, string where, Func<long, RunDetailsParts> target)
+    {
+        Fill(command, $"SELECT run, name, version FROM packages {where} ORDER BY run, name", run => target(run).Packages);
+        Fill(command, $"SELECT run, key, value FROM environment {where} ORDER BY run, key", run => target(run).Environment);
+        command.CommandText = $"SELECT run, tag, kind, count, last_step FROM media {where} ORDER BY run, tag";
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                target(reader.GetInt64(0)).Media.Add(new RunMedia(reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4)));
+            }
+        }
+
+        command.CommandText = $"SELECT run, path, digest, size, files FROM data_inputs {where} ORDER BY run, path";
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                target(reader.GetInt64(0)).DataInputs.Add(new DataInput(
+                    reader.GetString(1),
+                    ReadText(reader, 2),
+                    reader.IsDBNull(3) ? null : reader.GetInt64(3),
+                    reader.IsDBNull(4) ? null : reader.GetInt64(4)));
+            }
         }
     }
 
@@ -320,7 +353,13 @@ public sealed partial class IndexStore
                 ReadText(reader, at + 9),
                 Params,
                 Metrics,
-                Tags);
+                Tags)
+            {
+                Packages = Packages,
+                Environment = Environment,
+                Media = Media,
+                DataInputs = DataInputs,
+            };
         }
 
         public long RunKey { get; }
@@ -332,5 +371,13 @@ public sealed partial class IndexStore
         public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, MetricSummary> Metrics { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> Packages { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
+        public List<RunMedia> Media { get; } = [];
+
+        public List<DataInput> DataInputs { get; } = [];
     }
 }

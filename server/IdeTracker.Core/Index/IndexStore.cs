@@ -7,7 +7,7 @@ namespace IdeTracker.Core.Index;
 /// for the writer.</summary>
 public sealed partial class IndexStore : IDisposable
 {
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     private readonly SqliteConnection writer;
     private readonly UnitBatchWriter batchWriter;

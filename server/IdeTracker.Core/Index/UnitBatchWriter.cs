@@ -27,6 +27,10 @@ internal sealed class UnitBatchWriter : IDisposable
     private readonly BoundStatement insertSummary;
     private readonly BoundStatement insertSeries;
     private readonly BoundStatement insertTag;
+    private readonly BoundStatement insertPackage;
+    private readonly BoundStatement insertEnvironment;
+    private readonly BoundStatement insertMedia;
+    private readonly BoundStatement insertDataInput;
     private readonly BoundStatement insertProblem;
     private readonly BoundStatement deleteScanProblems;
     private byte[] seriesBuffer = new byte[4096];
@@ -44,6 +48,10 @@ internal sealed class UnitBatchWriter : IDisposable
             Prepare($"DELETE FROM metric_summaries WHERE run IN ({RunsOfUnit})"),
             Prepare($"DELETE FROM metric_series WHERE run IN ({RunsOfUnit})"),
             Prepare($"DELETE FROM tags WHERE run IN ({RunsOfUnit})"),
+            Prepare($"DELETE FROM packages WHERE run IN ({RunsOfUnit})"),
+            Prepare($"DELETE FROM environment WHERE run IN ({RunsOfUnit})"),
+            Prepare($"DELETE FROM media WHERE run IN ({RunsOfUnit})"),
+            Prepare($"DELETE FROM data_inputs WHERE run IN ({RunsOfUnit})"),
             Prepare("DELETE FROM runs WHERE unit = ?1"),
             Prepare("DELETE FROM files WHERE unit = ?1"),
             Prepare("DELETE FROM problems WHERE unit = ?1"),
@@ -54,8 +62,8 @@ internal sealed class UnitBatchWriter : IDisposable
         insertFile = Prepare("INSERT INTO files(unit, path, size, mtime) VALUES(?1, ?2, ?3, ?4)");
         insertRun = Prepare("""
             INSERT INTO runs(id, unit, source, store_key, store_path, experiment_id, experiment, name, native_id, parent_id,
-                status, start_ms, end_ms, user_name, host, command, git_commit, git_dirty, note, directory, metrics_file, top)
-            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
+                status, start_ms, end_ms, user_name, host, command, git_commit, git_dirty, note, directory, metrics_file, label, top)
+            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
                 ?10 IS NULL OR NOT EXISTS (SELECT 1 FROM runs WHERE id = ?10))
             ON CONFLICT(id) DO NOTHING
             RETURNING run
@@ -69,6 +77,10 @@ internal sealed class UnitBatchWriter : IDisposable
             """);
         insertSeries = Prepare("INSERT INTO metric_series(run, key, blob) VALUES(?1, ?2, ?3)");
         insertTag = Prepare("INSERT INTO tags(run, key, value) VALUES(?1, ?2, ?3)");
+        insertPackage = Prepare("INSERT INTO packages(run, name, version) VALUES(?1, ?2, ?3)");
+        insertEnvironment = Prepare("INSERT INTO environment(run, key, value) VALUES(?1, ?2, ?3)");
+        insertMedia = Prepare("INSERT OR IGNORE INTO media(run, tag, kind, count, last_step) VALUES(?1, ?2, ?3, ?4, ?5)");
+        insertDataInput = Prepare("INSERT INTO data_inputs(run, path, digest, size, files) VALUES(?1, ?2, ?3, ?4, ?5)");
         insertProblem = Prepare("INSERT INTO problems(unit, path, line, message, severity) VALUES(?1, ?2, ?3, ?4, ?5)");
         deleteScanProblems = Prepare("DELETE FROM problems WHERE unit IS NULL");
     }
@@ -189,6 +201,7 @@ internal sealed class UnitBatchWriter : IDisposable
             .Bind(19, run.Note)
             .Bind(20, run.Directory)
             .Bind(21, run.MetricsFile)
+            .Bind(22, run.Label)
             .ScalarInt64();
         if (inserted is not long runKey)
         {
@@ -229,7 +242,32 @@ internal sealed class UnitBatchWriter : IDisposable
             insertTag.Bind(1, runKey).Bind(2, key).Bind(3, value).Execute();
         }
 
+        InsertEnvironment(runKey, run);
         return true;
+    }
+
+    /// <summary>Packages, environment, media and data inputs: most runs have none, so each loop is usually empty.</summary>
+    private void InsertEnvironment(long runKey, Run run)
+    {
+        foreach (var (name, version) in run.Packages)
+        {
+            insertPackage.Bind(1, runKey).Bind(2, name).Bind(3, version).Execute();
+        }
+
+        foreach (var (key, value) in run.Environment)
+        {
+            insertEnvironment.Bind(1, runKey).Bind(2, key).Bind(3, value).Execute();
+        }
+
+        foreach (var media in run.Media)
+        {
+            insertMedia.Bind(1, runKey).Bind(2, media.Tag).Bind(3, media.Kind).Bind(4, media.Count).Bind(5, media.LastStep).Execute();
+        }
+
+        foreach (var input in run.DataInputs)
+        {
+            insertDataInput.Bind(1, runKey).Bind(2, input.Path).Bind(3, input.Digest).Bind(4, input.Size).Bind(5, input.Files).Execute();
+        }
     }
 
     private void ReportDuplicate(long unitId, Run run)

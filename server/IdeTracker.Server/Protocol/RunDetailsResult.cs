@@ -61,6 +61,13 @@ public sealed record RunDetailsResult
     [JsonPropertyName("note")]
     public string? Note { get; init; }
 
+    /// <summary>What sets the run apart: Hydra's overrides, a Guild or Sacred label.</summary>
+    [JsonPropertyName("label")]
+    public string? Label { get; init; }
+
+    [JsonPropertyName("live")]
+    public bool Live { get; init; }
+
     [JsonPropertyName("path")]
     public required string Path { get; init; }
 
@@ -75,6 +82,20 @@ public sealed record RunDetailsResult
 
     [JsonPropertyName("tags")]
     public required IReadOnlyDictionary<string, string> Tags { get; init; }
+
+    /// <summary>Installed packages the source recorded: name → version ("" when unknown).</summary>
+    [JsonPropertyName("packages")]
+    public required IReadOnlyDictionary<string, string> Packages { get; init; }
+
+    /// <summary>python, os, gpu, cuda…: where the run ran, as recorded.</summary>
+    [JsonPropertyName("environment")]
+    public required IReadOnlyDictionary<string, string> Environment { get; init; }
+
+    [JsonPropertyName("media")]
+    public required IReadOnlyList<RunMediaDto> Media { get; init; }
+
+    [JsonPropertyName("dataInputs")]
+    public required IReadOnlyList<DataInputDto> DataInputs { get; init; }
 
     [JsonPropertyName("mainMetric")]
     public MetricValue? MainMetric { get; init; }

@@ -44,6 +44,10 @@ public sealed record RunTreeNode
     [JsonPropertyName("mainMetric")]
     public MetricValue? MainMetric { get; init; }
 
+    /// <summary>True for a run still being written (status not final, a file of it changed in the last minutes).</summary>
+    [JsonPropertyName("live")]
+    public bool? Live { get; init; }
+
     /// <summary>Absolute path of the run folder, store, or the file a problem is about.</summary>
     [JsonPropertyName("path")]
     public string? Path { get; init; }

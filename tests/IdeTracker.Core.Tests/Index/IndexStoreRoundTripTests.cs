@@ -34,6 +34,7 @@ public sealed class IndexStoreRoundTripTests : IDisposable
             GitCommit = "0123456789abcdef0123456789abcdef01234567",
             GitDirty = true,
             Note = "Lower lr.\nSecond line — with ünïcode.",
+            Label = "optimizer.lr=0.001, model=resnet",
             Directory = unit.Path,
             MetricsFile = Path.Combine(unit.Path, "metrics"),
         };
@@ -51,6 +52,15 @@ public sealed class IndexStoreRoundTripTests : IDisposable
         run.Metrics["blowup"] = [new(0, 0, double.PositiveInfinity), new(5, 0, double.NegativeInfinity)];
         run.Metrics["all_nan"] = [new(3, 10, double.NaN)];
         run.Metrics["never_logged"] = [];
+        run.Packages["torch"] = "2.3.1";
+        run.Packages["numpy"] = "";
+        run.Environment["python"] = "3.11.4";
+        run.Environment["gpu"] = "NVIDIA A100-SXM4-40GB";
+        run.Media.Add(new RunMedia("samples/input", "image", 12, 1100));
+        run.Media.Add(new RunMedia("samples/input", "image", 3, 5));
+        run.Media.Add(new RunMedia("weights/fc1", "histogram", 40, 3900));
+        run.DataInputs.Add(new DataInput("data/train.csv", "md5:0f343b0931126a20f133d67c2b018a3b", 1_048_576, 1));
+        run.DataInputs.Add(new DataInput("data/images", null, null, 2000));
 
         var result = TestRuns.Result(run);
         result.Problems.Add(new Problem(Path.Combine(unit.Path, "meta.yaml"), 3, "not a valid status", ProblemSeverity.Warning));
@@ -76,7 +86,9 @@ public sealed class IndexStoreRoundTripTests : IDisposable
                 run.EndTime,
                 unit.Path,
                 0,
-                new MetricSummary(0.9, 0.5, 0.5, 0.9, 3, 2, 3000)),
+                new MetricSummary(0.9, 0.5, 0.5, 0.9, 3, 2, 3000),
+                "optimizer.lr=0.001, model=resnet",
+                new DateTimeOffset(638_000_000_000_000_000, TimeSpan.Zero)),
             details.Run);
         Assert.Equal("abc123", details.NativeId);
         Assert.Equal(unit.StorePath, details.StorePath);
@@ -208,6 +220,38 @@ public sealed class IndexStoreRoundTripTests : IDisposable
         Assert.Empty(reopened.GetSeries(run.Id, "loss"));
         Assert.Contains(log, line => line.Contains("damaged series of loss", StringComparison.Ordinal));
         Assert.Equal(2, reopened.GetSeries(run.Id, "blowup").Count);
+    }
+
+    [Fact]
+    public void Label_packages_environment_media_and_data_inputs_come_back_as_written()
+    {
+        var details = store.GetRunDetails(run.Id, null)!;
+
+        Assert.Equal("optimizer.lr=0.001, model=resnet", details.Run.Label);
+        Assert.Equal(new Dictionary<string, string> { ["numpy"] = "", ["torch"] = "2.3.1" }, details.Packages);
+        Assert.Equal(new Dictionary<string, string> { ["gpu"] = "NVIDIA A100-SXM4-40GB", ["python"] = "3.11.4" }, details.Environment);
+
+        // A tag listed twice keeps its first entry.
+        Assert.Equal([new RunMedia("samples/input", "image", 12, 1100), new RunMedia("weights/fc1", "histogram", 40, 3900)], details.Media);
+        Assert.Equal(
+            [new DataInput("data/images", null, null, 2000), new DataInput("data/train.csv", "md5:0f343b0931126a20f133d67c2b018a3b", 1_048_576, 1)],
+            details.DataInputs);
+        Assert.Equal(details.Packages, store.GetAllRunDetails(null).Single().Packages);
+        Assert.Equal(details.Media, store.GetAllRunDetails(null).Single().Media);
+    }
+
+    [Fact]
+    public void Replacing_the_unit_drops_the_old_packages_and_media()
+    {
+        var again = TestRuns.Run(unit, "abc123");
+        store.WriteUnits([(unit, TestRuns.Result(again))]);
+
+        var details = store.GetRunDetails(again.Id, null)!;
+        Assert.Empty(details.Packages);
+        Assert.Empty(details.Environment);
+        Assert.Empty(details.Media);
+        Assert.Empty(details.DataInputs);
+        Assert.Null(details.Run.Label);
     }
 
     public void Dispose()

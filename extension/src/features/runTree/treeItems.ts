@@ -15,9 +15,14 @@ export function plainLabel(text: string, max = maxLabelLength): string {
   return characters.length <= max ? oneLine : `${characters.slice(0, max - 1).join('')}…`;
 }
 
-export function statusIcon(status: RunStatus | undefined): vscode.ThemeIcon {
+/**
+ * A live run (still being written) spins, whatever its format says of its status; a run that says it is running
+ * but has not written for a while (crashed without saying so) keeps the icon, still.
+ */
+export function statusIcon(status: RunStatus | undefined, live = false): vscode.ThemeIcon {
+  if (live) return new vscode.ThemeIcon('sync~spin', new vscode.ThemeColor('charts.blue'));
   switch (status) {
-    case 'running': return new vscode.ThemeIcon('sync~spin', new vscode.ThemeColor('charts.blue'));
+    case 'running': return new vscode.ThemeIcon('sync', new vscode.ThemeColor('charts.blue'));
     case 'finished': return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
     case 'failed': return new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'));
     case 'killed': return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
@@ -30,7 +35,7 @@ function kindIcon(node: RunTreeNode): vscode.ThemeIcon {
   switch (node.kind) {
     case 'store': return new vscode.ThemeIcon(node.path?.endsWith('.db') ? 'database' : 'folder-library');
     case 'experiment': return new vscode.ThemeIcon('beaker');
-    case 'run': return statusIcon(node.status);
+    case 'run': return statusIcon(node.status, node.live === true);
     case 'problems': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
     case 'problem': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
   }
@@ -43,7 +48,8 @@ export function nodeTreeItem(node: RunTreeNode): vscode.TreeItem {
   item.contextValue = node.kind;
   item.iconPath = kindIcon(node);
   if (node.description) item.description = plainLabel(node.description);
-  const spoken = [item.label as string, node.kind === 'run' ? node.status : node.kind, node.description].filter(Boolean).join(', ');
+  const state = node.kind === 'run' ? (node.live ? `${node.status ?? 'unknown'}, live` : node.status) : node.kind;
+  const spoken = [item.label as string, state, node.description].filter(Boolean).join(', ');
   item.accessibilityInformation = { label: spoken };
   switch (node.kind) {
     case 'store':

@@ -51,11 +51,17 @@ public sealed class RunDetailsBuilder
             GitCommit = details.GitCommit,
             GitDirty = details.GitDirty,
             Note = details.Note,
+            Label = run.Label,
+            Live = run.IsLive(_now, Indexing.IndexingService.LiveWindow),
             Path = run.Directory,
             MetricsFile = details.MetricsFile,
             Params = details.Params,
             Metrics = details.Metrics.ToDictionary(kv => kv.Key, kv => MetricSummaryDto.From(kv.Value), StringComparer.Ordinal),
             Tags = details.Tags,
+            Packages = details.Packages,
+            Environment = details.Environment,
+            Media = [.. details.Media.Select(m => new RunMediaDto(m.Tag, m.Kind, m.Count, m.LastStep))],
+            DataInputs = [.. details.DataInputs.Select(d => new DataInputDto(d.Path, d.Digest, d.Size, d.Files))],
             MainMetric = main,
             Tooltip = Tooltip(details, duration),
         };
@@ -73,6 +79,11 @@ public sealed class RunDetailsBuilder
         }
 
         md.Append("\n\n");
+        if (run.Label is { Length: > 0 } label)
+        {
+            md.Append(MarkdownText.Escape(label.Length > 200 ? label[..200] + "…" : label)).Append("  \n");
+        }
+
         if (run.StartTime is { } start)
         {
             md.Append("Started ").Append(Labels.TimeAgo(start, _now));
@@ -93,6 +104,11 @@ public sealed class RunDetailsBuilder
             }
 
             md.Append("  \n");
+        }
+
+        if (EnvironmentLine(details) is { } environment)
+        {
+            md.Append(environment).Append("  \n");
         }
 
         if (details.Note is { Length: > 0 } note)
@@ -126,6 +142,37 @@ public sealed class RunDetailsBuilder
         }
 
         return md.ToString();
+    }
+
+    /// <summary>"Python 3.11.4 · NVIDIA A100 · 142 packages · 12 images": where it ran and what else it logged.</summary>
+    private static string? EnvironmentLine(RunDetailsRow details)
+    {
+        var parts = new List<string>();
+        foreach (var (key, name) in new[] { ("python", "Python"), ("gpu", ""), ("os", "") })
+        {
+            if (details.Environment.TryGetValue(key, out var value) && value.Length > 0)
+            {
+                var shown = value.Length > 60 ? value[..60] + "…" : value;
+                parts.Add(MarkdownText.Escape(name.Length > 0 ? name + " " + shown : shown));
+            }
+        }
+
+        if (details.Packages.Count > 0)
+        {
+            parts.Add(Labels.Count(details.Packages.Count, "package"));
+        }
+
+        foreach (var kind in details.Media.GroupBy(m => m.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            parts.Add(Labels.Count(kind.Count(), kind.Key + " series"));
+        }
+
+        if (details.DataInputs.Count > 0)
+        {
+            parts.Add(Labels.Count(details.DataInputs.Count, "data input"));
+        }
+
+        return parts.Count == 0 ? null : string.Join(" · ", parts);
     }
 
     private static void AppendMore(StringBuilder md, int count, string noun)

@@ -11,6 +11,9 @@ namespace IdeTracker.Server.Features.RunTree;
 public sealed class RunTreeBuilder
 {
     public const int MaxPageSize = 5000;
+
+    /// <summary>A run's label (Hydra's overrides…) leads its description, cut so the metric and time still show.</summary>
+    private const int MaxLabelInDescription = 60;
     private readonly IndexStore _store;
     private readonly MetricChoice? _mainMetric;
     private readonly DateTimeOffset _now;
@@ -105,6 +108,11 @@ public sealed class RunTreeBuilder
     {
         var metric = MainMetricValues.Of(_mainMetric, run.MainMetric);
         var description = new List<string>();
+        if (run.Label is { Length: > 0 } label)
+        {
+            description.Add(label.Length > MaxLabelInDescription ? label[..(MaxLabelInDescription - 1)] + "…" : label);
+        }
+
         if (metric is not null)
         {
             description.Add(metric.Label);
@@ -130,6 +138,7 @@ public sealed class RunTreeBuilder
             StartTime = run.StartTime is { } s ? Labels.Iso(s) : null,
             TimeAgo = timeAgo,
             MainMetric = metric,
+            Live = run.IsLive(_now, Indexing.IndexingService.LiveWindow) ? true : null,
             Path = run.Directory,
         };
     }

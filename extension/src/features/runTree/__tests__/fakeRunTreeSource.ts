@@ -19,7 +19,8 @@ export class FakeRunTreeSource implements RunTreeSource {
   async runDetails(runId: string): Promise<RunDetailsResult | null> {
     return {
       id: runId, nativeId: `native-${runId}`, name: runId, source: 'mlflow', store: 'mlruns', status: 'finished',
-      path: `/ws/mlruns/1/${runId}`, params: {}, metrics: {}, tags: {}, tooltip: `**${runId}** · finished`,
+      live: false, path: `/ws/mlruns/1/${runId}`, params: {}, metrics: {}, tags: {}, packages: {}, environment: {}, media: [],
+      dataInputs: [], tooltip: `**${runId}** · finished`,
     };
   }
 }

@@ -26,8 +26,17 @@ describe('tree items made from server nodes', () => {
       .map((status) => icon(runNode('x', { status })))
       .map((i) => `${i.id}${i.color ? ` ${i.color.id}` : ''}`);
     assert.deepEqual(icons, [
-      'sync~spin charts.blue', 'pass testing.iconPassed', 'error testing.iconFailed', 'circle-slash disabledForeground', 'clock', 'circle-outline',
+      'sync charts.blue', 'pass testing.iconPassed', 'error testing.iconFailed', 'circle-slash disabledForeground', 'clock', 'circle-outline',
     ]);
+  });
+
+  test('a live run spins whatever its status says, and says so to a screen reader', () => {
+    for (const status of ['running', 'unknown'] as const) {
+      const item = nodeTreeItem(runNode('x', { status, live: true, description: 'val_acc 0.5 · 2 minutes ago' }));
+      const live = item.iconPath as unknown as Icon;
+      assert.equal(`${live.id} ${live.color?.id}`, 'sync~spin charts.blue');
+      assert.equal(item.accessibilityInformation?.label, `x, ${status}, live, val_acc 0.5 · 2 minutes ago`);
+    }
   });
 
   test('a run with child runs can be expanded', () => {
