@@ -16,11 +16,13 @@ internal static class ReadWritePipeline
 
     /// <summary>Reads and writes every unit. On cancellation the batches already written stay (each is
     /// whole) and <see cref="OperationCanceledException"/> is thrown once the writer has stopped.</summary>
+    /// <param name="unitWritten">Called on the writer thread for each unit once its batch is in the index.</param>
     public static PipelineOutcome Run(
         IndexStore store,
         IReadOnlyList<UnitToRead> units,
         Action<int, string>? batchWritten,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Action<RunUnit, UnitReadResult>? unitWritten = null)
     {
         var outcome = new PipelineOutcome();
         if (units.Count == 0)
@@ -33,7 +35,7 @@ internal static class ReadWritePipeline
         // read results in memory.
         using var queue = new BlockingCollection<(RunUnit Unit, UnitReadResult Result)>(BatchSize);
         var writer = Task.Factory.StartNew(
-            () => WriteBatches(store, queue, outcome, batchWritten, stop),
+            () => WriteBatches(store, queue, outcome, batchWritten, unitWritten, stop),
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
@@ -70,6 +72,7 @@ internal static class ReadWritePipeline
         BlockingCollection<(RunUnit Unit, UnitReadResult Result)> queue,
         PipelineOutcome outcome,
         Action<int, string>? batchWritten,
+        Action<RunUnit, UnitReadResult>? unitWritten,
         CancellationTokenSource stop)
     {
         var batch = new List<(RunUnit Unit, UnitReadResult Result)>(BatchSize);
@@ -105,6 +108,14 @@ internal static class ReadWritePipeline
 
                 outcome.Add(batch, store.WriteUnits(batch));
                 batchWritten?.Invoke(outcome.UnitsWritten, batch[^1].Unit.Path);
+                if (unitWritten is not null)
+                {
+                    foreach (var (unit, result) in batch)
+                    {
+                        unitWritten(unit, result);
+                    }
+                }
+
                 batch.Clear();
             }
         }

@@ -23,7 +23,10 @@ internal static class SafeUnitReading
     {
         try
         {
-            return (toRead.Unit, toRead.Reader.Read(toRead.Unit, cancellationToken));
+            var result = toRead.Reader is IResumableRunReader resumable
+                ? resumable.Read(toRead.Unit, toRead.Resume, cancellationToken)
+                : toRead.Reader.Read(toRead.Unit, cancellationToken);
+            return (toRead.Unit, result);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

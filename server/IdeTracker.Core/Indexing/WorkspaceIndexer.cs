@@ -19,6 +19,7 @@ public sealed class WorkspaceIndexer
     private readonly IUnitDiscovery discovery;
     private readonly Dictionary<string, IRunReader> readers;
     private readonly Lock gate = new();
+    private readonly ResumeCache resumes = new();
 
     public WorkspaceIndexer(IndexStore store, IUnitDiscovery discovery, IEnumerable<IRunReader> readers)
     {
@@ -44,6 +45,7 @@ public sealed class WorkspaceIndexer
 
             // Removing first lets a run that moved to another unit keep its id without a clash.
             var removed = store.RemoveUnits(gone);
+            gone.ForEach(resumes.Remove);
             var toRead = Changed(units, stored, cancellationToken);
             var unchanged = units.Count - toRead.Count;
             progress?.Report(new IndexProgress(unchanged, units.Count, null));
@@ -103,9 +105,14 @@ public sealed class WorkspaceIndexer
             }
 
             var removed = store.RemoveUnits(gone);
+            gone.ForEach(resumes.Remove);
             var units = current.Values.ToList();
-            var toRead = Changed(units, store.LoadUnits(current.Keys), cancellationToken);
-            var outcome = ReadWritePipeline.Run(store, toRead, null, cancellationToken);
+
+            // Units changed one by one are the ones being written: keep where their readers stopped, so the
+            // next change reads only what was appended.
+            var toRead = Changed(units, store.LoadUnits(current.Keys), cancellationToken)
+                .ConvertAll(u => u with { Resume = resumes.Get(u.Unit.Path) });
+            var outcome = ReadWritePipeline.Run(store, toRead, null, cancellationToken, (unit, result) => resumes.Put(unit.Path, result));
             return Result(units.Count, gone.Count, removed, outcome, started);
         }
     }
