@@ -1,13 +1,21 @@
 // Generates the demo workspace `npm start` opens: an MLflow file store with a few experiments (a sweep,
-// nested runs, odd names, a damaged run), Lightning CSVLogger versions, a params.yaml, and one MLflow run
-// that liveRun.mjs keeps writing. Reproducible (seeded), and written only into a folder it owns.
+// nested runs, odd names, a damaged run), Lightning CSVLogger versions, TensorBoard logs, Sacred runs, a Hydra
+// sweep whose jobs hold Lightning logs, a DVC project with experiments in git, Guild runs, Keras and JSONL
+// logs, a params.yaml, and one MLflow run that liveRun.mjs keeps writing. Reproducible (seeded), and written
+// only into a folder it owns.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { writeDvcProject } from './dvcFiles.mjs';
+import { writeGuildRun } from './guildFiles.mjs';
+import { writeHydraJob, writeHydraSweep } from './hydraFiles.mjs';
+import { writeJsonlLog, writeKerasLog } from './metricLogFiles.mjs';
 import { writeExperimentMeta, writeFile as write, writeMlflowRun as writeRunFolder } from './mlflowFiles.mjs';
+import { writeSacredRun } from './sacredFiles.mjs';
+import { writeEventFile } from './tensorboardFiles.mjs';
 
 /** Bump when the generated content changes, so an old demo folder is regenerated. */
-const generatorVersion = '1';
+const generatorVersion = '2';
 const stampFile = '.ide-tracker-demo';
 const day = 24 * 60 * 60 * 1000;
 
@@ -196,6 +204,8 @@ function writeDemo(root, now) {
     write(join(folder, 'metrics.csv'), `${rows.join('\n')}\n`);
   }
 
+  runs += writeOtherFormats(root, now, random, pick);
+
   write(join(root, 'params.yaml'), [
     'model:',
     '  name: resnet50',
@@ -218,9 +228,109 @@ function writeDemo(root, now) {
     '  live-training (one run that keeps logging while the demo runs), odd-names (markup, a 10,000-character',
     '  name, NaN metrics, a damaged meta.yaml).',
     '- `lightning_logs/`: 40 PyTorch Lightning CSVLogger versions (the last one never logged a metric).',
+    '- `tb_logs/`: 12 Lightning TensorBoardLogger versions (event files and hparams.yaml).',
+    '- `sacred_runs/`: 8 Sacred FileStorageObserver runs.',
+    '- `multirun/`: a Hydra sweep of 6 jobs, each with a Lightning CSVLogger inside (one run per job);',
+    '  `outputs/`: a single Hydra run with TensorBoard events inside.',
+    '- `dvc-project/`: a DVC project with DVCLive metrics; its git repository holds a branch and an experiment ref.',
+    '- `.guild/runs/`: 5 Guild AI runs.',
+    '- `keras_logs/`: Keras CSVLogger files; `jsonl_logs/`: a JSONL metric log.',
     '',
   ].join('\n'));
   return runs;
+}
+
+/** Runs of every format besides MLflow and Lightning CSV. Returns how many runs were written. */
+function writeOtherFormats(root, now, random, pick) {
+  let runs = 0;
+  const hour = 60 * 60_000;
+
+  for (let v = 0; v < 12; v++) {
+    const folder = join(root, 'tb_logs', 'resnet', `version_${v}`);
+    const start = now - (12 - v) * 6 * hour;
+    const lr = pick([0.1, 0.01, 0.001]);
+    const { val_acc: acc, loss } = curves(random, { steps: 50, start, best: 0.93 - Math.abs(Math.log10(lr) + 2) * 0.03, every: 30_000 });
+    write(join(folder, 'hparams.yaml'), `lr: ${lr}\nweight_decay: ${pick([0, 0.0001])}\nbatch_size: ${pick([64, 128])}\n`);
+    writeEventFile(folder, { start, hparams: { lr, optimizer: 'sgd' }, series: { 'val/acc': acc, 'train/loss': loss, 'lr-SGD': acc.map(([t, , s]) => [t, lr, s]) } });
+    runs++;
+  }
+
+  for (let id = 1; id <= 8; id++) {
+    const start = now - (9 - id) * 8 * hour;
+    const status = id === 8 ? 'failed' : 'finished';
+    const steps = status === 'failed' ? 7 : 25;
+    const units = pick([64, 128, 256]);
+    const { val_acc: acc, loss } = curves(random, { steps, start, best: 0.8 + units / 2560, every: 120_000 });
+    writeSacredRun(join(root, 'sacred_runs'), id, {
+      experiment: 'pws_estimate', status, start, end: start + steps * 120_000,
+      config: { seed: 1000 + id, model: { hidden_units: units, layers: pick([2, 3]) }, optimizer: { lr: pick([0.001, 0.0005]) } },
+      updates: { 'model.hidden_units': units },
+      metrics: { val_acc: acc, loss }, commit: '9c1e7a2b4d6f8a0c2e4b6d8f0a1c3e5b7d9f1a3c', dirty: id % 3 === 0,
+    });
+    runs++;
+  }
+
+  const sweep = join(root, 'multirun', '2026-11-28', '14-05-12');
+  const lrs = [0.1, 0.03, 0.01];
+  writeHydraSweep(sweep, { jobName: 'train', config: { model: { name: 'resnet18' }, lr: 0.1, batch_size: 64 }, sweep: ['lr=0.1,0.03,0.01', 'batch_size=64,128'] });
+  runs++;
+  for (let job = 0; job < 6; job++) {
+    const lr = lrs[job % 3];
+    const batch = job < 3 ? 64 : 128;
+    const start = now - 3 * day + job * hour;
+    const folder = writeHydraJob(join(sweep, String(job)), {
+      jobName: 'train', num: job, start, overrides: [`lr=${lr}`, `batch_size=${batch}`],
+      config: { model: { name: 'resnet18' }, lr, batch_size: batch },
+    });
+    const rows = ['epoch,step,train_loss,val_acc'];
+    for (let epoch = 0; epoch < 8; epoch++) {
+      rows.push(`${epoch},${epoch * 100 + 99},${(1.5 / (epoch + 1) + lr).toFixed(4)},`);
+      rows.push(`${epoch},${epoch * 100 + 99},,${(0.92 - Math.abs(Math.log10(lr) + 1.5) * 0.05 - 0.3 / (epoch + 1)).toFixed(4)}`);
+    }
+    write(join(folder, 'lightning_logs', 'version_0', 'hparams.yaml'), `lr: ${lr}\nbatch_size: ${batch}\n`);
+    write(join(folder, 'lightning_logs', 'version_0', 'metrics.csv'), `${rows.join('\n')}\n`);
+    runs++;
+  }
+  const single = writeHydraJob(join(root, 'outputs', '2026-11-27', '09-30-00'), {
+    jobName: 'finetune', start: now - 4 * day, overrides: ['model=vit_small', 'lr=0.0003'],
+    config: { model: { name: 'vit_small', patch: 16 }, lr: 0.0003, epochs: 20 },
+  });
+  writeEventFile(join(single, 'tb'), { start: now - 4 * day, series: curves(random, { steps: 20, start: now - 4 * day, best: 0.95 }) });
+  runs++;
+
+  runs += writeDvcProject(join(root, 'dvc-project'), [
+    { params: { lr: 0.001, epochs: 12, conv_units: 32 }, curves: dvcCurves(random, now - 2 * hour, 0.91), digest: 'a1f4c0e9b2d35e7f8a6b4c2d0e1f3a5b' },
+    { kind: 'branch', name: 'main', message: 'Baseline CNN', params: { lr: 0.001, epochs: 10, conv_units: 16 }, curves: dvcCurves(random, now - 5 * day, 0.86), digest: 'a1f4c0e9b2d35e7f8a6b4c2d0e1f3a5b' },
+    { kind: 'branch', name: 'cnn-64', message: 'Wider convolutions', params: { lr: 0.001, epochs: 10, conv_units: 64 }, curves: dvcCurves(random, now - 4 * day, 0.89), digest: 'a1f4c0e9b2d35e7f8a6b4c2d0e1f3a5b' },
+    { kind: 'exp', name: 'quick-lr', message: 'dvc exp run -S train.lr=0.01', params: { lr: 0.01, epochs: 10, conv_units: 16 }, curves: dvcCurves(random, now - 3 * day, 0.84), digest: 'c7d2e9f0a1b3c4d5e6f7081920a3b4c5' },
+  ]);
+
+  for (let i = 0; i < 5; i++) {
+    const start = now - (6 - i) * day;
+    const { val_acc: acc } = curves(random, { steps: 15, start, best: 0.8 + i * 0.02 });
+    writeGuildRun(join(root, '.guild'), hexId(random), {
+      op: 'train', flags: { learning_rate: pick([0.1, 0.05]), max_depth: 3 + i }, label: `max_depth=${3 + i}`,
+      start, end: start + 15 * 60_000, exitStatus: i === 4 ? 1 : 0, series: { accuracy: acc },
+    });
+    runs++;
+  }
+
+  const epochs = (best) => Array.from({ length: 15 }, (_, e) => ({
+    accuracy: Number((best - 0.4 / (e + 1)).toFixed(4)), loss: Number((1.2 / (e + 1)).toFixed(4)),
+    val_accuracy: Number((best - 0.02 - 0.4 / (e + 1)).toFixed(4)), val_loss: Number((1.3 / (e + 1)).toFixed(4)),
+  }));
+  writeKerasLog(join(root, 'keras_logs', 'training.log'), epochs(0.95));
+  writeKerasLog(join(root, 'keras_logs', 'finetune.csv'), epochs(0.97));
+  writeJsonlLog(join(root, 'jsonl_logs', 'metrics.jsonl'), Array.from({ length: 40 }, (_, step) => ({
+    step, time: (now - day) / 1000 + step * 30, train: { loss: Number((2 / (step + 1)).toFixed(4)) }, lr: 0.001,
+  })));
+  runs += 3;
+  return runs;
+}
+
+function dvcCurves(random, start, best) {
+  const { val_acc: acc, loss } = curves(random, { steps: 10, start, best });
+  return { 'train/acc': acc, 'train/loss': loss, 'eval/acc': acc.map(([t, v, s]) => [t, Number((v - 0.02).toFixed(4)), s]) };
 }
 
 /** The live run starts over at every demo start: running, no metric yet. */

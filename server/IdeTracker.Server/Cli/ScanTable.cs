@@ -14,13 +14,13 @@ public static class ScanTable
     {
         var metricHeader = mainMetric is null ? "MAIN METRIC" : $"{mainMetric.Key.ToUpperInvariant()} ({(mainMetric.HigherIsBetter ? "higher" : "lower")} is better)";
         var rows = new List<string[]> { new[] { "NAME", "SOURCE", "EXPERIMENT", "STATUS", "STARTED", "DURATION", metricHeader } };
-        foreach (var details in runs)
+        foreach (var (details, depth) in InTreeOrder(runs))
         {
             var run = details.Run;
             var metric = mainMetric is not null && details.Metrics.TryGetValue(mainMetric.Key, out var m) ? Labels.Metric(m.Last) : "";
             rows.Add(
             [
-                run.ParentId is null ? run.Name : "  └ " + run.Name,
+                depth == 0 ? run.Name : new string(' ', 2 * depth) + "└ " + run.Name,
                 SourceNames.Display(run.Source),
                 run.Experiment ?? "",
                 run.Status.ToWire(),
@@ -43,6 +43,40 @@ public static class ScanTable
         foreach (var row in rows)
         {
             output.WriteLine(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
+        }
+    }
+
+    /// <summary>The runs in their order, each child run right below its parent (and its parent's other children);
+    /// a run whose parent is not among them stays where it is.</summary>
+    private static IEnumerable<(RunDetailsRow Details, int Depth)> InTreeOrder(IReadOnlyList<RunDetailsRow> runs)
+    {
+        var ids = runs.Select(r => r.Run.Id).ToHashSet(StringComparer.Ordinal);
+        var children = runs.Where(r => r.Run.ParentId is { } p && ids.Contains(p) && p != r.Run.Id)
+            .ToLookup(r => r.Run.ParentId!, StringComparer.Ordinal);
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<(RunDetailsRow, int)>();
+        foreach (var top in runs.Where(r => r.Run.ParentId is not { } p || !ids.Contains(p) || p == r.Run.Id))
+        {
+            stack.Push((top, 0));
+            while (stack.TryPop(out var item))
+            {
+                if (!shown.Add(item.Item1.Run.Id))
+                {
+                    continue;
+                }
+
+                yield return item;
+                foreach (var child in children[item.Item1.Run.Id].Reverse())
+                {
+                    stack.Push((child, item.Item2 + 1));
+                }
+            }
+        }
+
+        // Runs caught in a parent loop (a's parent b, b's parent a) have no top; they are listed all the same.
+        foreach (var run in runs.Where(r => !shown.Contains(r.Run.Id)))
+        {
+            yield return (run, 0);
         }
     }
 

@@ -96,6 +96,27 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void Child_runs_are_listed_right_below_their_parent_however_late_they_started()
+    {
+        var workspace = _temp.Combine("ws");
+        var store = Path.Combine(workspace, "mlruns");
+        RunFixtures.WriteMlflowExperiment(store, "0", "Default");
+        var start = DateTimeOffset.UtcNow.AddDays(-3).ToUnixTimeMilliseconds();
+        RunFixtures.WriteMlflowRun(store, "0", new string('a', 32), "parent", startMs: start);
+        RunFixtures.WriteMlflowRun(store, "0", new string('b', 32), "other", startMs: start + 1_000);
+        RunFixtures.WriteMlflowRun(store, "0", new string('c', 32), "late-child", startMs: start + 9_000,
+            tags: new Dictionary<string, string> { ["mlflow.parentRunId"] = new string('a', 32) });
+        RunFixtures.WriteMlflowRun(store, "0", new string('d', 32), "grandchild", startMs: start + 10_000,
+            tags: new Dictionary<string, string> { ["mlflow.parentRunId"] = new string('c', 32) });
+
+        var (code, output, _) = Scan(workspace);
+
+        Assert.Equal(0, code);
+        var names = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split("  MLflow")[0].TrimEnd()).ToList();
+        Assert.Equal(["parent", "  └ late-child", "    └ grandchild", "other"], names);
+    }
+
+    [Fact]
     public void A_missing_folder_is_a_usage_error()
     {
         var (code, _, error) = Scan(_temp.Combine("nope"));
