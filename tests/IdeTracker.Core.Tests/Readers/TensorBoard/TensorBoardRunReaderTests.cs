@@ -119,6 +119,21 @@ public sealed class TensorBoardRunReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_file_many_times_the_read_buffer_is_streamed_with_records_across_every_refill()
+    {
+        // About 3.5 MB: records straddle the 1 MiB buffer's refills, and a 1.5 MB image goes past it alone.
+        var events = Enumerable.Range(0, 60_000).Select(i => Events.Simple(i % 2 == 0 ? "loss" : "a much longer tag name, with spaces", i, i * 0.5f)).ToList();
+        events.Insert(30_000, Events.Image("big", 1, bytes: 1_500_000));
+        _run.Write(TensorBoardRunFolder.FirstFile, [.. events]);
+
+        var run = ReadOneRun();
+
+        Assert.Equal(Enumerable.Range(0, 30_000).Select(i => 2L * i), run.Metrics["loss"].Select(p => p.Step));
+        Assert.Equal(Enumerable.Range(0, 30_000).Select(i => ((2 * i) + 1) * 0.5), run.Metrics["a much longer tag name, with spaces"].Select(p => p.Value));
+        Assert.Equal(new RunMedia("big", "image", 1, 1), Assert.Single(run.Media));
+    }
+
+    [Fact]
     public void The_hparams_plugin_gives_params_and_status()
     {
         _run.Write(TensorBoardRunFolder.FirstFile,
