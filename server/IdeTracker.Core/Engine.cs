@@ -2,6 +2,7 @@ using IdeTracker.Core.Discovery;
 using IdeTracker.Core.Index;
 using IdeTracker.Core.Indexing;
 using IdeTracker.Core.Readers;
+using IdeTracker.Core.Readers.Guild;
 using IdeTracker.Core.Readers.Lightning;
 using IdeTracker.Core.Readers.Mlflow;
 using IdeTracker.Core.Readers.TensorBoard;
@@ -17,6 +18,7 @@ public static class Engine
         new MlflowDatabaseReader(),
         new LightningCsvReader(),
         new TensorBoardRunReader(),
+        new GuildRunReader(),
     ];
 
     public static WorkspaceIndexer CreateIndexer(IndexStore store, DiscoveryOptions options) =>
