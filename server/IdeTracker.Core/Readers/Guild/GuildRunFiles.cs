@@ -94,6 +94,12 @@ internal sealed class GuildRunFiles
                         continue;
                     }
 
+                    if (entry is DirectoryInfo && folder.Relative == GuildFolder && entry.Name == AttrsFolder)
+                    {
+                        // Listed above; attrs never hold event files.
+                        continue;
+                    }
+
                     if (entry is DirectoryInfo && folder.Depth < MaxDepth)
                     {
                         pending.Enqueue((entry.FullName, folder.Relative.Length == 0 ? entry.Name : folder.Relative + "/" + entry.Name, folder.Depth + 1));

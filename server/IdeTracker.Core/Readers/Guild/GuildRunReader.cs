@@ -47,10 +47,9 @@ public sealed class GuildRunReader : IResumableRunReader
             return result;
         }
 
-        var attrs = GuildAttrs.Read(Path.Join(unit.Path, GuildRunFiles.GuildFolder, GuildRunFiles.AttrsFolder), files.Attrs, result.Problems, cancellationToken);
+        var attrs = GuildAttrs.Read(Path.Join(unit.Path, GuildRunFiles.GuildFolder, GuildRunFiles.AttrsFolder), files.Attrs, result.Problems);
         var run = NewRun(unit, files, attrs, result.Problems);
-        var flags = attrs.PathOf("flags");
-        if (attrs.Has("flags"))
+        if (files.Attrs.Find(f => Path.GetFileName(f.Path) == "flags") is { Path: { } flags })
         {
             YamlParamsFile.Read(flags, run.Params, result.Problems);
         }
@@ -103,7 +102,7 @@ public sealed class GuildRunReader : IResumableRunReader
         var label = attrs.Text("label");
         var shortId = id.Length > 8 ? id[..8] : id;
         var (commit, dirty) = GuildRunFacts.CommitOf(attrs.Text("vcs_commit"));
-        var started = attrs.Number("started", problems) ?? attrs.Number("initialized", problems);
+        var started = attrs.Number("started") ?? attrs.Number("initialized");
         var firstEvents = files.EventFolders.Values.FirstOrDefault();
         return new Run
         {
@@ -114,9 +113,9 @@ public sealed class GuildRunReader : IResumableRunReader
             Experiment = operation,
             Name = label ?? (operation is null ? shortId : shortId + " " + operation),
             Label = label,
-            Status = GuildStatus.Of(files.MarkersPresent, attrs.Number("exit_status", problems)),
+            Status = GuildStatus.Of(files.MarkersPresent, attrs.Number("exit_status")),
             StartTime = GuildRunFacts.TimeOf(started),
-            EndTime = GuildRunFacts.TimeOf(attrs.Number("stopped", problems)),
+            EndTime = GuildRunFacts.TimeOf(attrs.Number("stopped")),
             User = attrs.Text("user"),
             Host = attrs.Text("host"),
             Command = GuildRunFacts.CommandOf(attrs.List("cmd")),
