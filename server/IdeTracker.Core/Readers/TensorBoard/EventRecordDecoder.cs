@@ -50,7 +50,6 @@ internal static class EventRecordDecoder
             }
         }
 
-        state.Records++;
         state.NoteWallTime(wallTime);
         if (summary.IsEmpty)
         {

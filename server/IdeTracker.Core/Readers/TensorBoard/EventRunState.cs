@@ -20,8 +20,6 @@ internal sealed class EventRunState
 
     public double? LastWallTime { get; private set; }
 
-    public long Records { get; set; }
-
     /// <summary>Set once the tag limit has been reported, so it is said once.</summary>
     public bool ReportedTooManyTags { get; set; }
 

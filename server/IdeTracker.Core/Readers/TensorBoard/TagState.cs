@@ -50,7 +50,7 @@ internal sealed class TagState
         _media ??= [];
         foreach (var m in _media)
         {
-            if (ReferenceEquals(m.Kind, kind) || m.Kind == kind)
+            if (m.Kind == kind)
             {
                 m.Count++;
                 m.LastStep = step;
