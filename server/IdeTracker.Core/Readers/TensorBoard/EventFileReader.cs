@@ -37,6 +37,7 @@ internal static class EventFileReader
         catch (Exception e) when (FileProblems.IsFileSystemFailure(e))
         {
             file.Problems.Add(FileProblems.From(file.Path, e));
+            file.ReadFailed = true;
         }
     }
 

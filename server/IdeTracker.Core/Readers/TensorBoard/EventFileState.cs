@@ -27,6 +27,9 @@ internal sealed class EventFileState
     /// <summary>The length check of a record failed: the framing is lost and nothing after it can be read.</summary>
     public bool FramingLost { get; set; }
 
+    /// <summary>The file could not be read (gone, locked): its problem says so, and the next read starts over.</summary>
+    public bool ReadFailed { get; set; }
+
     /// <summary>The first bytes of the file and the bytes that end at <see cref="Offset"/>, as read.</summary>
     public byte[] Head { get; set; } = [];
 

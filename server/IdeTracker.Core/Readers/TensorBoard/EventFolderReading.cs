@@ -4,10 +4,10 @@ namespace IdeTracker.Core.Readers.TensorBoard;
 internal static class EventFolderReading
 {
     /// <summary>Reads <paramref name="files"/> (stamps, in reading order). With <paramref name="previous"/> — the
-    /// state of the last read, handed over for this read alone — only what was added since is read, when the
-    /// result must be the same as reading everything: every file read before is still there in the same
-    /// place, only the last of them may have grown (keeping the bytes it had), and new files come after it.
-    /// Otherwise everything is read again.</summary>
+    /// state of the last read, handed over for this read alone — only what was added since is read, as long as
+    /// that gives what reading everything would: every file read before is still there in the same place,
+    /// none failed to read, only the last of them grew (keeping the bytes it had), and new files sort after
+    /// it. Otherwise everything is read again.</summary>
     public static EventFolderState Read(IReadOnlyList<FileStamp> files, EventFolderState? previous, CancellationToken cancellationToken)
     {
         var state = previous is not null && CanContinue(previous, files) ? previous : new EventFolderState();
@@ -43,7 +43,7 @@ internal static class EventFolderReading
         {
             var file = previous.Files[i];
             var stamp = files[i];
-            if (!string.Equals(file.Path, stamp.Path, StringComparison.Ordinal))
+            if (file.ReadFailed || !string.Equals(file.Path, stamp.Path, StringComparison.Ordinal))
             {
                 return false;
             }
