@@ -2,9 +2,11 @@ using IdeTracker.Core.Discovery;
 using IdeTracker.Core.Index;
 using IdeTracker.Core.Indexing;
 using IdeTracker.Core.Readers;
+using IdeTracker.Core.Readers.Guild;
 using IdeTracker.Core.Readers.Hydra;
 using IdeTracker.Core.Readers.Lightning;
 using IdeTracker.Core.Readers.Mlflow;
+using IdeTracker.Core.Readers.TensorBoard;
 
 namespace IdeTracker.Core;
 
@@ -20,6 +22,8 @@ public static class Engine
         new MlflowFileRunReader(),
         new MlflowDatabaseReader(),
         new LightningCsvReader(),
+        new TensorBoardRunReader(),
+        new GuildRunReader(),
     ];
 
     /// <summary>Every reader, one per unit format discovery reports.</summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace IdeTracker.Bench;
 
-/// <summary>The command line: <c>[--runs N] [--out dir]</c>, plus <c>--child scenario</c> which the
+/// <summary>The command line: <c>[--runs N] [--out dir] [--only name,…]</c>, plus <c>--child scenario</c> which the
 /// benchmark passes to itself to measure one scenario in a fresh process.</summary>
 internal sealed record BenchOptions(int MlflowRuns, string OutDirectory, string? ChildScenario)
 {
@@ -11,15 +11,21 @@ internal sealed record BenchOptions(int MlflowRuns, string OutDirectory, string?
     /// <summary>Ten experiments and one Lightning version per ten MLflow runs need at least this many.</summary>
     public const int MinimumMlflowRuns = 10;
 
-    public const string Usage = "usage: IdeTracker.Bench [--runs N] [--out <dir>]";
+    public const string Usage = "usage: IdeTracker.Bench [--runs N] [--out <dir>] [--only mlflow,lightning,tfevents]";
 
     public int LightningRuns => MlflowRuns / 10;
+
+    /// <summary>The measurements <c>--only</c> named; null runs them all.</summary>
+    public IReadOnlySet<string>? Only { get; init; }
+
+    public bool Includes(string name) => Only is null || Only.Contains(name);
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var runs = DefaultMlflowRuns;
         string? outDirectory = null;
         string? child = null;
+        HashSet<string>? only = null;
         for (var i = 0; i < args.Count; i++)
         {
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value. {Usage}");
@@ -35,6 +41,9 @@ internal sealed record BenchOptions(int MlflowRuns, string OutDirectory, string?
                 case "--out":
                     outDirectory = value;
                     break;
+                case "--only":
+                    only = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+                    break;
                 case "--child":
                     child = value;
                     break;
@@ -45,7 +54,7 @@ internal sealed record BenchOptions(int MlflowRuns, string OutDirectory, string?
             i++;
         }
 
-        return new BenchOptions(runs, Path.GetFullPath(outDirectory ?? DefaultOutDirectory()), child);
+        return new BenchOptions(runs, Path.GetFullPath(outDirectory ?? DefaultOutDirectory()), child) { Only = only };
     }
 
     /// <summary>Child processes get the same options back, so they find the same workspaces.</summary>

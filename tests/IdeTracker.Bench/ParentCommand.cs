@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using IdeTracker.Bench.Generation;
 using IdeTracker.Bench.Reporting;
+using IdeTracker.Bench.Tfevents;
 
 namespace IdeTracker.Bench;
 
@@ -13,15 +14,23 @@ internal static class ParentCommand
     {
         try
         {
-            var scenarios = BenchScenario.All(options);
+            var known = BenchScenario.All(options).Select(s => s.Name).Append(TfeventsThroughput.Name).ToList();
+            if (options.Only?.FirstOrDefault(n => !known.Contains(n)) is { } unknown)
+            {
+                throw new ArgumentException($"--only: unknown measurement '{unknown}'; known: {string.Join(", ", known)}");
+            }
+
+            var scenarios = BenchScenario.All(options).Where(s => options.Includes(s.Name)).ToList();
             foreach (var scenario in scenarios)
             {
                 Prepare(scenario);
             }
 
             var runs = scenarios.Select(s => ChildProcess.Measure(options, s)).ToList();
-            Report(options, runs);
-            var failed = runs.Any(r => r.Result is null || Targets.For(r.Scenario, r.Result).Any(c => c.MustHold && !c.Met));
+            var tfevents = options.Includes(TfeventsThroughput.Name) ? TfeventsThroughput.Run(options) : null;
+            Report(options, runs, tfevents);
+            var failed = runs.Any(r => r.Result is null || Targets.For(r.Scenario, r.Result).Any(c => c.MustHold && !c.Met))
+                || (tfevents is not null && !TfeventsReport.AllPointsRead(tfevents));
             return failed ? 1 : 0;
         }
         catch (Exception e)
@@ -40,7 +49,7 @@ internal static class ParentCommand
             : $"[{scenario.Name}] reusing {scenario.ExpectedRuns:N0} runs in {scenario.WorkspaceRoot}");
     }
 
-    private static void Report(BenchOptions options, IReadOnlyList<ScenarioRun> runs)
+    private static void Report(BenchOptions options, IReadOnlyList<ScenarioRun> runs, TfeventsResult? tfevents)
     {
         var output = Console.Out;
         output.WriteLine();
@@ -52,12 +61,26 @@ internal static class ParentCommand
         output.WriteLine("Each scenario runs in its own process. The cat baseline reads every file once, right before the cold");
         output.WriteLine("index and after an unmeasured warming read, so the page cache is warm for both. Index times include");
         output.WriteLine("opening and closing the index file; the warm re-scan reuses the cold run's index file.");
+        if (tfevents is not null)
+        {
+            output.WriteLine("tfevents: the TensorBoard reader parses one generated event file whole, in this process, after a warm-up read.");
+        }
         output.WriteLine();
         ResultTable.Print(output, runs);
+        if (tfevents is not null)
+        {
+            TfeventsReport.Print(output, tfevents);
+        }
+
         output.WriteLine();
         foreach (var run in runs)
         {
             output.WriteLine(JsonSummary.For(run));
+        }
+
+        if (tfevents is not null)
+        {
+            output.WriteLine(TfeventsReport.Json(tfevents));
         }
     }
 }
