@@ -66,7 +66,7 @@ internal static class JsonFile
     }
 
     /// <summary>The parsed file, or null with a problem (located at the line System.Text.Json stopped on).</summary>
-    public static JsonDocument? Parse(string path, long maxBytes, List<Problem> problems)
+    public static JsonText? Parse(string path, long maxBytes, List<Problem> problems)
     {
         if (ReadBytes(path, maxBytes, problems) is not { } bytes)
         {
@@ -75,7 +75,7 @@ internal static class JsonFile
 
         try
         {
-            return JsonDocument.Parse(bytes, DocumentOptions);
+            return new JsonText(bytes, JsonDocument.Parse(bytes, DocumentOptions));
         }
         catch (JsonException e)
         {
