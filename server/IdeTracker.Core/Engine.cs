@@ -3,6 +3,7 @@ using IdeTracker.Core.Index;
 using IdeTracker.Core.Indexing;
 using IdeTracker.Core.Readers;
 using IdeTracker.Core.Readers.Lightning;
+using IdeTracker.Core.Readers.MetricLogs;
 using IdeTracker.Core.Readers.Mlflow;
 using IdeTracker.Core.Readers.Sacred;
 
@@ -17,6 +18,7 @@ public static class Engine
         new MlflowDatabaseReader(),
         new LightningCsvReader(),
         new SacredRunReader(),
+        new MetricLogReader(),
     ];
 
     public static WorkspaceIndexer CreateIndexer(IndexStore store, DiscoveryOptions options) =>
