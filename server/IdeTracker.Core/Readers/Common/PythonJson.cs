@@ -55,6 +55,10 @@ internal static class PythonJson
         return output;
     }
 
+    /// <summary>False when <see cref="Prepare"/> would return the bytes unchanged, so they can be parsed as they are.</summary>
+    public static bool NeedsPreparing(ReadOnlySpan<byte> json) =>
+        json.StartsWith("\uFEFF"u8) || FindNext(json, 0, out _) >= 0;
+
     /// <summary>A JSON number, or a named number Python wrote (quoted by <see cref="Prepare"/>).</summary>
     public static bool TryGetNumber(JsonElement element, out double value)
     {

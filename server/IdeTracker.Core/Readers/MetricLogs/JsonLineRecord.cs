@@ -26,9 +26,21 @@ internal static class JsonLineRecord
     {
         fields.Clear();
 
-        // Undecodable bytes become U+FFFD first: reading a string with them would throw.
-        var bytes = PythonJson.Prepare(Utf8.IsValid(line) ? line.ToArray() : Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(line)));
-        var reader = new Utf8JsonReader(bytes.Span, Options);
+        // Undecodable bytes become U+FFFD first (reading a string with them would throw), and named numbers are
+        // quoted; most lines need neither and are parsed where they lie.
+        ReadOnlyMemory<byte>? copy = null;
+        if (!Utf8.IsValid(line))
+        {
+            copy = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(line));
+        }
+
+        if (PythonJson.NeedsPreparing(copy is { } valid ? valid.Span : line))
+        {
+            copy = PythonJson.Prepare(copy ?? line.ToArray());
+        }
+
+        var bytes = copy is { } prepared ? prepared.Span : line;
+        var reader = new Utf8JsonReader(bytes, Options);
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -56,7 +68,7 @@ internal static class JsonLineRecord
                     case JsonTokenType.StartArray:
                         var start = (int)reader.TokenStartIndex;
                         reader.Skip();
-                        fields.Add(new JsonField(key, JsonFieldKind.Text, 0, Encoding.UTF8.GetString(bytes.Span[start..(int)reader.BytesConsumed])));
+                        fields.Add(new JsonField(key, JsonFieldKind.Text, 0, Encoding.UTF8.GetString(bytes[start..(int)reader.BytesConsumed])));
                         break;
                     case JsonTokenType.Null:
                         fields.Add(new JsonField(key, JsonFieldKind.Null, 0, null));

@@ -61,24 +61,25 @@ internal sealed class MetricLogParser
             _found.Add(line, "is not valid UTF-8 from this line on; undecodable bytes are read as \uFFFD");
         }
 
-        var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF').TrimEnd('\r');
-        if (string.IsNullOrWhiteSpace(text))
+        var content = bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
+        var trimmed = content.Trim(" \t\r"u8);
+        if (trimmed.IsEmpty)
         {
             return;
         }
 
         if (_state.Layout == LogLayout.Unknown)
         {
-            _state.Layout = text.TrimStart().StartsWith('{') ? LogLayout.JsonLines : LogLayout.Delimited;
+            _state.Layout = trimmed[0] == (byte)'{' ? LogLayout.JsonLines : LogLayout.Delimited;
         }
 
         if (_state.Layout == LogLayout.JsonLines)
         {
-            JsonLine(bytes, line);
+            JsonLine(content, line);
         }
         else
         {
-            DelimitedLine(text, line);
+            DelimitedLine(Encoding.UTF8.GetString(content).TrimEnd('\r'), line);
         }
     }
 
