@@ -59,7 +59,7 @@ internal sealed class MetricLogParser
         if (!_state.WarnedUtf8 && !Utf8.IsValid(bytes))
         {
             _state.WarnedUtf8 = true;
-            _found.Add(line, "is not valid UTF-8 from this line on; undecodable bytes are read as \uFFFD");
+            _found.Add(line, "holds bytes that are not UTF-8 (the first such line is this one); they are read as \uFFFD");
         }
 
         // Almost every row of a delimited log is plain numbers: they are taken straight from the bytes.

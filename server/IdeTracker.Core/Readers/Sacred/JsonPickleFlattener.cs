@@ -142,7 +142,7 @@ internal sealed class JsonPickleFlattener
             return;
         }
 
-        var type = value.TryGetProperty(JsonPickle.ObjectKey, out var t) ? JsonPickleFlattener.TextOf(t) : "object";
+        var type = value.TryGetProperty(JsonPickle.ObjectKey, out var t) ? TextOf(t) : "object";
         if (value.TryGetProperty("value", out var scalar) && type.StartsWith("numpy.", StringComparison.Ordinal))
         {
             Value(key, scalar, depth + 1);
