@@ -57,6 +57,12 @@ internal static class MetricsJsonFile
                 metrics[name] = points;
                 added += points.Count;
             }
+
+            // Past the closing brace only spaces may follow: reading on throws for anything else.
+            if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0)
+            {
+                _ = reader.Read();
+            }
         }
         catch (JsonException e)
         {

@@ -99,6 +99,18 @@ public sealed class SacredMetricsTests : IDisposable
     }
 
     [Fact]
+    public void Text_after_the_closing_brace_is_a_located_problem_and_the_metrics_are_kept()
+    {
+        _folder.WithMetrics("{\"a\": {\"steps\": [0], \"values\": [1.5]}}\n}, \"b\": 1}\n");
+
+        var result = _folder.Read();
+
+        Assert.Equal([new MetricPoint(0, 0, 1.5)], Assert.Single(result.Runs).Metrics["a"]);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((_folder.MetricsJson, 2), (problem.Path, problem.Line));
+    }
+
+    [Fact]
     public void An_old_sacred_run_keeps_its_results_in_info_json()
     {
         // Sacred 0.6 wrote no metrics.json: numbers and lists of numbers in info.json are the results.
