@@ -5,16 +5,6 @@ using IdeTracker.Core.Readers.Common;
 
 namespace IdeTracker.Core.Readers.MetricLogs;
 
-/// <summary>One value of a JSON-lines record, its key flattened with "/" ({"val": {"acc": 1}} → "val/acc").</summary>
-internal readonly record struct JsonField(string Key, JsonFieldKind Kind, double Number, string? Text);
-
-internal enum JsonFieldKind
-{
-    Number,
-    Text,
-    Null,
-}
-
 /// <summary>Parses one line of a JSON-lines log: a JSON object (NaN and the infinities as Python writes them)
 /// whose nested objects are flattened with "/". Lists, strings and booleans are kept as text.</summary>
 internal static class JsonLineRecord
