@@ -5,7 +5,9 @@ using IdeTracker.Core.Readers;
 using IdeTracker.Core.Readers.Guild;
 using IdeTracker.Core.Readers.Hydra;
 using IdeTracker.Core.Readers.Lightning;
+using IdeTracker.Core.Readers.MetricLogs;
 using IdeTracker.Core.Readers.Mlflow;
+using IdeTracker.Core.Readers.Sacred;
 using IdeTracker.Core.Readers.TensorBoard;
 
 namespace IdeTracker.Core;
@@ -14,7 +16,7 @@ namespace IdeTracker.Core;
 public static class Engine
 {
     /// <summary>Discovery with every format's rules, the metric-log sniffer included.</summary>
-    public static RunDiscovery CreateDiscovery(DiscoveryOptions options) => new(options);
+    public static RunDiscovery CreateDiscovery(DiscoveryOptions options) => new(options, MetricLogSniffer.IsMetricLog);
 
     /// <summary>The readers of the units a logger writes; a Hydra job is read with these for what lies inside it.</summary>
     public static IReadOnlyList<IRunReader> LoggerReaders() =>
@@ -24,6 +26,8 @@ public static class Engine
         new LightningCsvReader(),
         new TensorBoardRunReader(),
         new GuildRunReader(),
+        new SacredRunReader(),
+        new MetricLogReader(),
     ];
 
     /// <summary>Every reader, one per unit format discovery reports.</summary>

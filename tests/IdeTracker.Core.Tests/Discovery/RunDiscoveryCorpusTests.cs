@@ -89,6 +89,20 @@ public sealed class RunDiscoveryCorpusTests
     }
 
     [Fact]
+    public void The_engines_discovery_takes_no_csv_or_log_file_of_the_corpus_as_a_metric_log()
+    {
+        // The corpus's .csv/.tsv/.log files are DVC plots (confusion.csv is a table, not a log; the dvclive .tsv
+        // files belong to their project), Lightning's metrics.csv, W&B's output.log and Hydra's run.log: none is
+        // a metric log of its own.
+        var plain = _discovery.Discover(Corpus.Root, CancellationToken.None).Units;
+
+        var engine = Engine.CreateDiscovery(DiscoveryOptions.Default).Discover(Corpus.Root, CancellationToken.None);
+
+        Assert.Empty(engine.Problems);
+        Assert.Equal(plain, engine.Units);
+    }
+
+    [Fact]
     public void Each_format_gets_the_store_its_reader_groups_runs_under()
     {
         var result = _discovery.Discover(Corpus.Root, CancellationToken.None);

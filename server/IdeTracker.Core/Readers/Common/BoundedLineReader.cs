@@ -14,6 +14,9 @@ internal sealed class BoundedLineReader : IDisposable
     private int _end;
     private bool _endOfStream;
 
+    // Bytes dropped from the front of the buffer so far: with _start, where in the stream the buffer begins.
+    private long _discarded;
+
     public BoundedLineReader(Stream stream, int maxLineBytes)
     {
         _stream = stream;
@@ -24,6 +27,11 @@ internal sealed class BoundedLineReader : IDisposable
 
     /// <summary>1-based number of the line last returned.</summary>
     public int LineNumber { get; private set; }
+
+    /// <summary>Bytes of the stream taken so far, counted from where the reader started: up to and including the
+    /// newline of the line last returned. A reader that resumes later starts there; an unfinished last line
+    /// is never counted.</summary>
+    public long Consumed { get; private set; }
 
     /// <summary>The next complete line, without "\n" or "\r\n", invalid UTF-8 replaced. A line longer than the
     /// bound comes back as null text (and is skipped). False when no complete line is left.</summary>
@@ -63,6 +71,7 @@ internal sealed class BoundedLineReader : IDisposable
                 }
 
                 _start += newline + 1;
+                Consumed = _discarded + _start;
                 return true;
             }
 
@@ -95,6 +104,7 @@ internal sealed class BoundedLineReader : IDisposable
             if (newline >= 0)
             {
                 _start += newline + 1;
+                Consumed = _discarded + _start;
                 return true;
             }
 
@@ -114,6 +124,7 @@ internal sealed class BoundedLineReader : IDisposable
         {
             _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
             _end -= _start;
+            _discarded += _start;
             _start = 0;
         }
 

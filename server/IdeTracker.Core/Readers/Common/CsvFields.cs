@@ -3,11 +3,14 @@ using System.Text;
 
 namespace IdeTracker.Core.Readers.Common;
 
-/// <summary>Splits one CSV line as Python's csv module writes it: comma-separated, fields that need it in
-/// double quotes with "" for a quote. Malformed quoting is read leniently rather than rejected.</summary>
+/// <summary>Splits one CSV line as Python's csv module writes it: comma-separated (or another delimiter: tab,
+/// semicolon), fields that need it in double quotes with "" for a quote. Malformed quoting is read leniently
+/// rather than rejected.</summary>
 internal static class CsvFields
 {
-    public static void Split(string line, List<string> fields)
+    public static void Split(string line, List<string> fields) => Split(line, ',', fields);
+
+    public static void Split(string line, char delimiter, List<string> fields)
     {
         fields.Clear();
         var i = 0;
@@ -15,19 +18,19 @@ internal static class CsvFields
         {
             if (i < line.Length && line[i] == '"')
             {
-                i = ReadQuoted(line, i + 1, fields);
+                i = ReadQuoted(line, i + 1, delimiter, fields);
             }
             else
             {
-                var comma = line.IndexOf(',', i);
-                if (comma < 0)
+                var separator = line.IndexOf(delimiter, i);
+                if (separator < 0)
                 {
                     fields.Add(line[i..]);
                     return;
                 }
 
-                fields.Add(line[i..comma]);
-                i = comma + 1;
+                fields.Add(line[i..separator]);
+                i = separator + 1;
                 continue;
             }
 
@@ -36,7 +39,7 @@ internal static class CsvFields
                 return;
             }
 
-            // ReadQuoted stops on the comma after the field.
+            // ReadQuoted stops on the delimiter after the field.
             i++;
         }
     }
@@ -86,9 +89,9 @@ internal static class CsvFields
         return false;
     }
 
-    /// <summary>Reads a quoted field starting after its opening quote; returns the index of the comma that
+    /// <summary>Reads a quoted field starting after its opening quote; returns the index of the delimiter that
     /// ends it, or the line's length.</summary>
-    private static int ReadQuoted(string line, int i, List<string> fields)
+    private static int ReadQuoted(string line, int i, char delimiter, List<string> fields)
     {
         var field = new StringBuilder();
         while (i < line.Length)
@@ -106,9 +109,9 @@ internal static class CsvFields
             }
             else
             {
-                // Closing quote: anything before the next comma is kept as written.
-                var comma = line.IndexOf(',', i + 1);
-                var end = comma < 0 ? line.Length : comma;
+                // Closing quote: anything before the next delimiter is kept as written.
+                var separator = line.IndexOf(delimiter, i + 1);
+                var end = separator < 0 ? line.Length : separator;
                 field.Append(line, i + 1, end - i - 1);
                 fields.Add(field.ToString());
                 return end;

@@ -18,6 +18,17 @@ internal sealed class ProblemList
         _into = into;
     }
 
+    /// <summary>Carries on a list a previous read of the same file began: <paramref name="alreadyCounted"/> is
+    /// that list's <see cref="Count"/>, so the cap holds across both reads.</summary>
+    public ProblemList(string path, List<Problem> into, int alreadyCounted)
+        : this(path, into)
+    {
+        _count = alreadyCounted;
+    }
+
+    /// <summary>How many problems were added, listed or not.</summary>
+    public int Count => _count;
+
     public void Add(int line, string message, ProblemSeverity severity = ProblemSeverity.Warning)
     {
         if (_count++ < Limit)
