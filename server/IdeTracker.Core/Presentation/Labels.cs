@@ -13,8 +13,11 @@ public static class Labels
     public static string TimeAgo(DateTimeOffset time, DateTimeOffset now) => time.Humanize(now, English);
 
     /// <summary>"2 minutes, 13 seconds"; under a second: "412 milliseconds".</summary>
+    /// <remarks>Milliseconds only for what lasted under a second: "57 seconds, 996 milliseconds" says less than "58 seconds".</remarks>
     public static string Duration(TimeSpan span) =>
-        span < TimeSpan.Zero ? "—" : span.Humanize(precision: 2, culture: English, minUnit: TimeUnit.Millisecond);
+        span < TimeSpan.Zero ? "—"
+        : span < TimeSpan.FromSeconds(1) ? span.Humanize(precision: 1, culture: English, minUnit: TimeUnit.Millisecond)
+        : TimeSpan.FromSeconds(Math.Round(span.TotalSeconds)).Humanize(precision: 2, culture: English, minUnit: TimeUnit.Second);
 
     /// <summary>How long a run ran, or null when its times cannot say (no end yet, or an end that is not after
     /// its start, as with copied files whose times are all the same).</summary>

@@ -18,6 +18,9 @@ public sealed class LabelsTests
     {
         Assert.Equal("2 minutes, 13 seconds", Labels.Duration(TimeSpan.FromSeconds(133)));
         Assert.Equal("412 milliseconds", Labels.Duration(TimeSpan.FromMilliseconds(412)));
+        Assert.Equal("58 seconds", Labels.Duration(TimeSpan.FromMilliseconds(57_996)));
+        Assert.Equal("1 minute, 1 second", Labels.Duration(TimeSpan.FromMilliseconds(60_700)));
+        Assert.Equal("3 hours, 5 minutes", Labels.Duration(TimeSpan.FromSeconds(3 * 3600 + 5 * 60 + 59)));
     }
 
     [Fact]
