@@ -4,6 +4,7 @@ using IdeTracker.Core.Indexing;
 using IdeTracker.Core.Readers;
 using IdeTracker.Core.Readers.Lightning;
 using IdeTracker.Core.Readers.Mlflow;
+using IdeTracker.Core.Readers.Wandb;
 
 namespace IdeTracker.Core;
 
@@ -15,6 +16,7 @@ public static class Engine
         new MlflowFileRunReader(),
         new MlflowDatabaseReader(),
         new LightningCsvReader(),
+        new WandbRunReader(),
     ];
 
     public static WorkspaceIndexer CreateIndexer(IndexStore store, DiscoveryOptions options) =>
