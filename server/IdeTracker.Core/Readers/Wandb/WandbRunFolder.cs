@@ -63,11 +63,11 @@ internal sealed class WandbRunFolder
     /// given to wandb.init may itself contain "-".</summary>
     public static string IdOf(string folderName)
     {
-        var rest = folderName.StartsWith("offline-run-", StringComparison.Ordinal) ? folderName["offline-run-".Length..]
+        string? rest = folderName.StartsWith("offline-run-", StringComparison.Ordinal) ? folderName["offline-run-".Length..]
             : folderName.StartsWith("run-", StringComparison.Ordinal) ? folderName["run-".Length..]
-            : folderName;
-        var dash = rest.IndexOf('-');
-        return dash >= 0 && dash + 1 < rest.Length ? rest[(dash + 1)..] : folderName;
+            : null;
+        var dash = rest?.IndexOf('-') ?? -1;
+        return rest is not null && dash >= 0 && dash + 1 < rest.Length ? rest[(dash + 1)..] : folderName;
     }
 
     private static FileInfo? FindLog(string path, string folderId)
