@@ -4,9 +4,8 @@ using IdeTracker.Core.Model;
 namespace IdeTracker.Core.Readers.Wandb;
 
 /// <summary>The history of a run as its log is read: one series per scalar key, the media keys, and the last
-/// step, time and runtime seen. History rows are most of a log, so they are decoded here straight from the
-/// record bytes (no generated classes, no strings for keys already seen, numbers parsed from the bytes):
-/// on the benchmark's log this reads about three times as fast as Google.Protobuf's generated parser.</summary>
+/// step and time seen. History rows are most of a log, so they are decoded here straight from the record
+/// bytes in one pass: no generated classes, no strings for keys already seen, numbers parsed from the bytes.</summary>
 internal sealed class History
 {
     /// <summary>24 bytes a point: about 480 MB at the cap, which only a log of tens of GB would reach.</summary>
@@ -24,6 +23,11 @@ internal sealed class History
     // The slot of the i-th item of the previous row: rows log the same keys in the same order, so a key is
     // usually recognised by comparing its bytes with one array.
     private KeySlot?[] _byPosition = new KeySlot?[16];
+
+    // A row's values wait here until its step and time are known: W&B writes "_step" and "_timestamp" as the
+    // last items and the HistoryStep after them.
+    private readonly List<(KeySlot Slot, double Value)> _rowScalars = [];
+    private readonly List<(string Key, JsonValue Value)> _rowObjects = [];
 
     public History() => _slotsBySpan = _slots.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -43,48 +47,21 @@ internal sealed class History
 
     public bool PointsCapped { get; private set; }
 
-    /// <summary>Adds one HistoryRecord. False, having added nothing, when its bytes are not valid wire format.</summary>
+    /// <summary>Adds one HistoryRecord. Its step is HistoryStep's when the row has one, else "_step", else one
+    /// more than the previous row's. False, having added nothing, when its bytes are not valid wire format.</summary>
     public bool Apply(ReadOnlySpan<byte> record)
     {
-        if (!TryReadRowHeader(record, out var step, out var timestampMs))
-        {
-            return false;
-        }
-
-        Rows++;
-        LastStep = step;
-        LastTimestampMs = Math.Max(LastTimestampMs, timestampMs);
-        var wire = new ProtoWire(record);
-        var position = 0;
-        while (wire.TryReadTag(out var field, out var wireType))
-        {
-            if (field == HistoryItemField && wireType == ProtoWire.LengthDelimited && wire.TryReadBytes(out var item))
-            {
-                AddItem(item, position++, step, timestampMs);
-            }
-            else
-            {
-                wire.TrySkip(wireType);
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>First pass over a row: checks its wire format and finds its step and time, which W&amp;B writes
-    /// after the values ("_step" and "_timestamp" are the last items). The step is HistoryStep's when the row
-    /// has one, else "_step", else one more than the previous row's.</summary>
-    private bool TryReadRowHeader(ReadOnlySpan<byte> record, out long step, out long timestampMs)
-    {
+        _rowScalars.Clear();
+        _rowObjects.Clear();
         long? fromStepField = null;
         double? fromStepItem = null;
-        timestampMs = 0;
+        long timestampMs = 0;
+        var position = 0;
         var wire = new ProtoWire(record);
         while (!wire.AtEnd)
         {
             if (!wire.TryReadTag(out var field, out var wireType))
             {
-                step = 0;
                 return false;
             }
 
@@ -92,29 +69,28 @@ internal sealed class History
             {
                 if (!wire.TryReadBytes(out var item) || !TryReadItem(item, out var key, out var value, out var nested))
                 {
-                    step = 0;
                     return false;
                 }
 
-                if (nested || ValueJson.Classify(value, out var number) != ValueShape.Scalar)
+                var slot = nested ? SlotOf(NestedKey(item)) : SlotAt(position, key);
+                position++;
+                switch (slot.Role)
                 {
-                    continue;
-                }
-
-                if (key.SequenceEqual("_step"u8))
-                {
-                    fromStepItem = number;
-                }
-                else if (key.SequenceEqual("_timestamp"u8) && double.IsFinite(number))
-                {
-                    timestampMs = (long)Math.Clamp(number * 1000, long.MinValue, long.MaxValue);
+                    case KeyRole.Metric:
+                        TakeValue(slot, value);
+                        break;
+                    case KeyRole.Step when ValueJson.Classify(value, out var number) == ValueShape.Scalar:
+                        fromStepItem = number;
+                        break;
+                    case KeyRole.Timestamp when ValueJson.Classify(value, out var seconds) == ValueShape.Scalar && double.IsFinite(seconds):
+                        timestampMs = (long)Math.Clamp(seconds * 1000, long.MinValue, long.MaxValue);
+                        break;
                 }
             }
             else if (field == HistoryStepField && wireType == ProtoWire.LengthDelimited)
             {
                 if (!wire.TryReadBytes(out var stepMessage) || !TryReadStepNumber(stepMessage, out var number))
                 {
-                    step = 0;
                     return false;
                 }
 
@@ -122,14 +98,57 @@ internal sealed class History
             }
             else if (!wire.TrySkip(wireType))
             {
-                step = 0;
                 return false;
             }
         }
 
-        step = fromStepField
-               ?? (fromStepItem is { } s && double.IsInteger(s) && Math.Abs(s) < 9.2e18 ? (long)s : LastStep + 1);
+        var step = fromStepField
+                   ?? (fromStepItem is { } s && double.IsInteger(s) && Math.Abs(s) < 9.2e18 ? (long)s : LastStep + 1);
+        AddRow(step, timestampMs);
         return true;
+    }
+
+    private void TakeValue(KeySlot slot, ReadOnlySpan<byte> value)
+    {
+        switch (ValueJson.Classify(value, out var number))
+        {
+            case ValueShape.Scalar:
+                _rowScalars.Add((slot, number));
+                break;
+            case ValueShape.Object when LenientJson.Parse(value) is { } json:
+                _rowObjects.Add((slot.Key, json));
+                break;
+        }
+    }
+
+    private void AddRow(long step, long timestampMs)
+    {
+        Rows++;
+        LastStep = step;
+        LastTimestampMs = Math.Max(LastTimestampMs, timestampMs);
+        foreach (var (slot, value) in _rowScalars)
+        {
+            AddPoint(slot, new MetricPoint(step, timestampMs, value));
+        }
+
+        foreach (var (key, json) in _rowObjects)
+        {
+            LoggedObject.Visit(
+                key,
+                json,
+                (leafKey, number) => AddPoint(SlotOf(leafKey), new MetricPoint(step, timestampMs, number)),
+                (mediaKey, kind) =>
+                {
+                    if (!Media.TryGetValue(mediaKey, out var media))
+                    {
+                        media = new MediaSeries(kind);
+                        Media[mediaKey] = media;
+                    }
+
+                    media.Count++;
+                    media.LastStep = step;
+                });
+        }
     }
 
     private static bool TryReadStepNumber(ReadOnlySpan<byte> message, out long number)
@@ -204,47 +223,6 @@ internal sealed class History
         return true;
     }
 
-    private void AddItem(ReadOnlySpan<byte> item, int position, long step, long timestampMs)
-    {
-        TryReadItem(item, out var keyBytes, out var value, out var nested);
-        var slot = nested ? SlotOf(NestedKey(item)) : SlotAt(position, keyBytes);
-        if (slot.Role != KeyRole.Metric)
-        {
-            return;
-        }
-
-        switch (ValueJson.Classify(value, out var number))
-        {
-            case ValueShape.Scalar:
-                AddPoint(slot, new MetricPoint(step, timestampMs, number));
-                break;
-            case ValueShape.Object:
-                if (LenientJson.Parse(value) is { } json)
-                {
-                    AddObject(slot.Key, json, step, timestampMs);
-                }
-
-                break;
-        }
-    }
-
-    private void AddObject(string key, JsonValue json, long step, long timestampMs) =>
-        LoggedObject.Visit(
-            key,
-            json,
-            (leafKey, number) => AddPoint(SlotOf(leafKey), new MetricPoint(step, timestampMs, number)),
-            (mediaKey, kind) =>
-            {
-                if (!Media.TryGetValue(mediaKey, out var media))
-                {
-                    media = new MediaSeries(kind);
-                    Media[mediaKey] = media;
-                }
-
-                media.Count++;
-                media.LastStep = step;
-            });
-
     private void AddPoint(KeySlot slot, MetricPoint point)
     {
         if (Points >= MaxPoints)
@@ -278,6 +256,7 @@ internal sealed class History
         var slot = SlotOf(keyBytes);
         if (position >= _byPosition.Length)
         {
+            // Rows of thousands of keys are looked up by name past this point.
             if (position >= 4096)
             {
                 return slot;

@@ -17,9 +17,6 @@ internal ref struct ProtoWire
 
     public readonly bool AtEnd => _position >= _data.Length;
 
-    /// <summary>Where the next field starts, relative to the message: for offsets kept past this reader's life.</summary>
-    public readonly int Position => _position;
-
     public bool TryReadTag(out int field, out int wireType)
     {
         field = 0;
