@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using IdeTracker.Bench.Generation;
 using IdeTracker.Bench.Reporting;
+using IdeTracker.Bench.Wandb;
 
 namespace IdeTracker.Bench;
 
@@ -21,7 +22,8 @@ internal static class ParentCommand
 
             var runs = scenarios.Select(s => ChildProcess.Measure(options, s)).ToList();
             Report(options, runs);
-            var failed = runs.Any(r => r.Result is null || Targets.For(r.Scenario, r.Result).Any(c => c.MustHold && !c.Met));
+            var wandbLogRead = WandbLogBenchmark.Run(options, Console.Out);
+            var failed = !wandbLogRead || runs.Any(r => r.Result is null || Targets.For(r.Scenario, r.Result).Any(c => c.MustHold && !c.Met));
             return failed ? 1 : 0;
         }
         catch (Exception e)
