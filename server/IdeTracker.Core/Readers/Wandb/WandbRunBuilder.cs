@@ -160,7 +160,7 @@ internal static class WandbRunBuilder
     private static void AddSummaryValues(Run run, List<KeyValuePair<string, JsonValue>> summary, long lastHistoryStep)
     {
         var step = Number(summary, "_step") is { } s && double.IsInteger(s) && Math.Abs(s) < 9.2e18 ? (long)s : Math.Max(lastHistoryStep, 0);
-        var timestampMs = Number(summary, "_timestamp") is { } t && double.IsFinite(t) ? (long)Math.Clamp(t * 1000, 0, long.MaxValue) : 0;
+        var timestampMs = Number(summary, "_timestamp") is { } t && double.IsFinite(t) ? (long)Math.Clamp(t * 1000, long.MinValue, long.MaxValue) : 0;
         var mediaKeys = run.Media.Select(m => m.Tag).ToHashSet(StringComparer.Ordinal);
         foreach (var (key, value) in summary)
         {
@@ -231,16 +231,16 @@ internal static class WandbRunBuilder
     /// anything. A run without a log ended, as far as anyone knows, at its summary's last "_timestamp".</summary>
     private static DateTimeOffset? EndTime(RunStatus status, RunFacts facts, DateTimeOffset? start, long lastRecordedMs, LogRead? log, List<KeyValuePair<string, JsonValue>> summary)
     {
-        DateTimeOffset? lastRecorded = lastRecordedMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(lastRecordedMs) : null;
+        var lastRecorded = lastRecordedMs > 0 ? UnixTime.FromMilliseconds(lastRecordedMs) : null;
         switch (status)
         {
             case RunStatus.Finished or RunStatus.Failed:
-                var byRuntime = start?.AddSeconds(facts.ExitRuntimeSeconds);
+                var byRuntime = start is { } s ? UnixTime.FromMilliseconds(s.ToUnixTimeMilliseconds() + (facts.ExitRuntimeSeconds * 1000L)) : null;
                 return byRuntime is null ? lastRecorded : lastRecorded is null ? byRuntime : Max(byRuntime.Value, lastRecorded.Value);
             case RunStatus.Killed:
                 return lastRecorded ?? log?.Written;
-            case RunStatus.Unknown when Number(summary, "_timestamp") is { } t && double.IsFinite(t) && t is > 0 and < 253_402_300_799:
-                return DateTimeOffset.FromUnixTimeMilliseconds((long)(t * 1000));
+            case RunStatus.Unknown when Number(summary, "_timestamp") is { } t:
+                return UnixTime.FromSeconds(t);
             default:
                 return null;
         }

@@ -30,7 +30,7 @@ internal static class WandbStatus
         }
 
         var lastAlive = lastRecordedMs > 0 && lastRecordedMs < written.ToUnixTimeMilliseconds()
-            ? DateTimeOffset.FromUnixTimeMilliseconds(lastRecordedMs)
+            ? UnixTime.FromMilliseconds(lastRecordedMs) ?? written
             : written;
         return now - lastAlive > QuietBeforeKilled ? RunStatus.Killed : RunStatus.Running;
     }

@@ -358,6 +358,79 @@ public sealed class WandbRunReaderTests : IDisposable
     }
 
     [Fact]
+    public void Config_keys_with_dots_and_values_with_a_desc_of_their_own_keep_their_names()
+    {
+        _run.WithFile("config.yaml", """
+            wandb_version: 1
+            model.lr:
+              desc: null
+              value: 0.1
+            opt:
+              desc: null
+              value:
+                desc: plain words
+                beta: 0.9
+            """);
+
+        var run = Assert.Single(_run.Read().Runs);
+
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["model.lr"] = "0.1",
+            ["opt.desc"] = "plain words",
+            ["opt.beta"] = "0.9",
+        }, run.Params);
+    }
+
+    [Fact]
+    public void Times_no_calendar_holds_give_no_time_rather_than_an_exception()
+    {
+        var run = new IdeTracker.Core.Readers.Wandb.Proto.Record
+        {
+            Run = new IdeTracker.Core.Readers.Wandb.Proto.RunRecord
+            {
+                RunId = "abc123",
+                StartTime = new Google.Protobuf.WellKnownTypes.Timestamp { Seconds = long.MaxValue },
+            },
+        };
+        var history = History(0, 0, ("loss", "1"));
+        history.History.Item.Single(i => i.Key == "_timestamp").ValueJson = "1e300";
+        _run.WithLog(new WandbLogWriter().Add(run).Add(history).Add(Exit(0, int.MaxValue)))
+            .WithFile("wandb-summary.json", """{"_timestamp": 1e300, "loss": 1}""");
+
+        var result = _run.Read();
+
+        var read = Assert.Single(result.Runs);
+        Assert.Equal(RunStatus.Finished, read.Status);
+        Assert.Null(read.EndTime);
+        Assert.Single(read.Metrics["loss"]);
+    }
+
+    [Fact]
+    public void A_small_file_too_large_to_be_one_is_skipped_with_a_problem()
+    {
+        _run.WithFile("wandb-summary.json", "{\"pad\": \"" + new string(' ', 17 * 1024 * 1024) + "\"}").WithFile("config.yaml", ConfigYaml);
+
+        var result = _run.Read();
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(_run.FilePath("wandb-summary.json"), problem.Path);
+        Assert.Contains("larger than", problem.Message);
+        Assert.Equal("sgd", Assert.Single(result.Runs).Params["optimizer.name"]);
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_utf8_are_a_warning_and_the_rest_is_read()
+    {
+        _run.WithFile("requirements.txt", [.. "numpy==1.26.4\nt\xF6rch==2.2.0\n"u8, 0xFF, (byte)'\n']);
+
+        var result = _run.Read();
+
+        Assert.Contains(result.Problems, p => p.Path == _run.FilePath("requirements.txt") && p.Message.Contains("UTF-8", StringComparison.Ordinal));
+        Assert.Equal("1.26.4", Assert.Single(result.Runs).Packages["numpy"]);
+    }
+
+    [Fact]
     public void Metadata_gives_command_git_user_and_environment_and_a_diff_makes_it_dirty()
     {
         _run.WithFile("wandb-metadata.json", """
