@@ -28,10 +28,10 @@ internal sealed class JsonValue
 
     public double Number { get; private init; }
 
-    public List<JsonValue> Items { get; private init; } = [];
+    public IReadOnlyList<JsonValue> Items { get; private init; } = [];
 
     /// <summary>An object's members in file order (a repeated name keeps both, as written).</summary>
-    public List<KeyValuePair<string, JsonValue>> Members { get; private init; } = [];
+    public IReadOnlyList<KeyValuePair<string, JsonValue>> Members { get; private init; } = [];
 
     public static JsonValue OfNumber(string text, double value) => new(JsonKind.Number) { Text = text, Number = value };
 

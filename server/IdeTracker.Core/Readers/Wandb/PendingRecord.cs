@@ -9,7 +9,11 @@ internal sealed class PendingRecord
     /// <summary>W&amp;B's records are a few KB; a table or config of this size is not something we read.</summary>
     public const int MaxBytes = 32 * 1024 * 1024;
 
-    private readonly ArrayBufferWriter<byte> _bytes = new();
+    /// <summary>A buffer grown past this by a large record is let go once the record is complete: the state
+    /// of a live run may be kept for long between reads.</summary>
+    private const int KeptCapacity = 1024 * 1024;
+
+    private ArrayBufferWriter<byte> _bytes = new();
 
     /// <summary>Byte offset of the FIRST piece; -1 when no record is pending.</summary>
     public long Start { get; private set; } = -1;
@@ -49,6 +53,13 @@ internal sealed class PendingRecord
         Start = -1;
         Length = 0;
         TooLarge = false;
-        _bytes.Clear();
+        if (_bytes.Capacity > KeptCapacity)
+        {
+            _bytes = new ArrayBufferWriter<byte>();
+        }
+        else
+        {
+            _bytes.ResetWrittenCount();
+        }
     }
 }

@@ -25,7 +25,6 @@ internal static class RecordDecoder
 
     public static void Apply(ReadOnlySpan<byte> record, long offset, WandbLogState state)
     {
-        state.RecordsRead++;
         var wire = new ProtoWire(record);
         while (!wire.AtEnd)
         {

@@ -24,6 +24,4 @@ internal sealed class WandbLogState
     public long LastRecordedMs { get; set; }
 
     public LogProblems Problems { get; } = new();
-
-    public long RecordsRead { get; set; }
 }

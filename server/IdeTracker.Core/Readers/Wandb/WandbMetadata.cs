@@ -7,6 +7,20 @@ namespace IdeTracker.Core.Readers.Wandb;
 /// the start; the keys have changed between versions, so each is optional.</summary>
 internal sealed class WandbMetadata
 {
+    private static readonly (string Key, string Name)[] EnvironmentKeys =
+    [
+        ("os", "os"),
+        ("python", "python"),
+        ("program", "program"),
+        ("executable", "executable"),
+        ("docker", "docker"),
+        ("cuda", "cuda"),
+        ("gpu", "gpu"),
+        ("gpu_count", "gpu_count"),
+        ("cpu_count", "cpu_count"),
+        ("cpu_count_logical", "cpu_count_logical"),
+    ];
+
     public string? Program { get; private init; }
 
     public List<string> Args { get; private init; } = [];
@@ -58,20 +72,6 @@ internal sealed class WandbMetadata
 
         return metadata;
     }
-
-    private static readonly (string Key, string Name)[] EnvironmentKeys =
-    [
-        ("os", "os"),
-        ("python", "python"),
-        ("program", "program"),
-        ("executable", "executable"),
-        ("docker", "docker"),
-        ("cuda", "cuda"),
-        ("gpu", "gpu"),
-        ("gpu_count", "gpu_count"),
-        ("cpu_count", "cpu_count"),
-        ("cpu_count_logical", "cpu_count_logical"),
-    ];
 
     /// <summary>A string or a number as text; null for null, containers and empty strings.</summary>
     private static string? TextOf(JsonValue? value) => value?.Kind switch

@@ -15,7 +15,7 @@ internal sealed class WandbSideFiles
     public Dictionary<string, string> ConfigEnvironment { get; } = new(StringComparer.Ordinal);
 
     /// <summary>wandb-summary.json's top-level members, when it is a JSON object.</summary>
-    public List<KeyValuePair<string, JsonValue>> Summary { get; private init; } = [];
+    public IReadOnlyList<KeyValuePair<string, JsonValue>> Summary { get; private init; } = [];
 
     public Dictionary<string, string> Packages { get; } = new(StringComparer.Ordinal);
 
