@@ -102,7 +102,7 @@ internal static class LogScanner
             {
                 if (position + leftInBlock > size)
                 {
-                    return new LogEnd(LogEndKind.Incomplete, position);
+                    return Unfinished(state, position);
                 }
 
                 state.Offset = position + leftInBlock;
