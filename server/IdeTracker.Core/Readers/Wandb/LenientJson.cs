@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
@@ -203,7 +204,7 @@ internal ref struct LenientJson
             return JsonValue.OfNumber("-Infinity", double.NegativeInfinity);
         }
 
-        if (token.IsEmpty || !double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        if (token.IsEmpty || !Utf8Parser.TryParse(token, out double number, out var used) || used != token.Length)
         {
             _errorAt = start;
             error = "not a JSON value";
