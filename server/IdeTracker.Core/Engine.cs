@@ -9,6 +9,7 @@ using IdeTracker.Core.Readers.MetricLogs;
 using IdeTracker.Core.Readers.Mlflow;
 using IdeTracker.Core.Readers.Sacred;
 using IdeTracker.Core.Readers.TensorBoard;
+using IdeTracker.Core.Readers.Wandb;
 
 namespace IdeTracker.Core;
 
@@ -28,6 +29,7 @@ public static class Engine
         new GuildRunReader(),
         new SacredRunReader(),
         new MetricLogReader(),
+        new WandbRunReader(),
     ];
 
     /// <summary>Every reader, one per unit format discovery reports.</summary>

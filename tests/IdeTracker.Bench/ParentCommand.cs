@@ -2,6 +2,7 @@ using System.Diagnostics;
 using IdeTracker.Bench.Generation;
 using IdeTracker.Bench.Reporting;
 using IdeTracker.Bench.Tfevents;
+using IdeTracker.Bench.Wandb;
 
 namespace IdeTracker.Bench;
 
@@ -29,7 +30,9 @@ internal static class ParentCommand
             var runs = scenarios.Select(s => ChildProcess.Measure(options, s)).ToList();
             var tfevents = options.Includes(TfeventsThroughput.Name) ? TfeventsThroughput.Run(options) : null;
             Report(options, runs, tfevents);
-            var failed = runs.Any(r => r.Result is null || Targets.For(r.Scenario, r.Result).Any(c => c.MustHold && !c.Met))
+            var wandbLogRead = !options.Includes(WandbLogBenchmark.Name) || WandbLogBenchmark.Run(options, Console.Out);
+            var failed = !wandbLogRead
+                || runs.Any(r => r.Result is null || Targets.For(r.Scenario, r.Result).Any(c => c.MustHold && !c.Met))
                 || (tfevents is not null && !TfeventsReport.AllPointsRead(tfevents));
             return failed ? 1 : 0;
         }
