@@ -12,6 +12,7 @@ internal sealed class BoundedLineReader : IDisposable
     private readonly byte[] _buffer;
     private int _start;
     private int _end;
+    private long _dropped;
     private bool _endOfStream;
 
     public BoundedLineReader(Stream stream, int maxLineBytes)
@@ -24,6 +25,10 @@ internal sealed class BoundedLineReader : IDisposable
 
     /// <summary>1-based number of the line last returned.</summary>
     public int LineNumber { get; private set; }
+
+    /// <summary>Bytes of the stream taken so far, from where the reader started to the end of the last line
+    /// returned (its newline included): where a later read of a growing file continues.</summary>
+    public long Consumed => _dropped + _start;
 
     /// <summary>The next complete line, without "\n" or "\r\n", invalid UTF-8 replaced. A line longer than the
     /// bound comes back as null text (and is skipped). False when no complete line is left.</summary>
@@ -112,6 +117,7 @@ internal sealed class BoundedLineReader : IDisposable
     {
         if (_start > 0)
         {
+            _dropped += _start;
             _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
             _end -= _start;
             _start = 0;
