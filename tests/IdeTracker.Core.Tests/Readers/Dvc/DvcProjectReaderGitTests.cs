@@ -218,6 +218,36 @@ public sealed class DvcProjectReaderGitTests : IDisposable
         Assert.All(texts, t => Assert.Equal(expected, t));
     }
 
+    [Fact]
+    public void Unchanged_refs_let_a_resumed_read_keep_the_branch_and_experiment_runs()
+    {
+        var first = Read();
+
+        var resumed = _reader.Read(Unit, first.Resume, CancellationToken.None);
+
+        var kept = ((DvcResume)first.Resume!).GitRuns;
+        Assert.Equal(7, kept.Count);
+        Assert.All(kept.Zip(((DvcResume)resumed.Resume!).GitRuns), pair => Assert.Same(pair.First, pair.Second));
+        Assert.Equal(RunText.Of(Read()), RunText.Of(resumed));
+    }
+
+    [Fact]
+    public void A_resumed_read_sees_a_new_experiment_and_a_moved_branch()
+    {
+        var first = Read();
+        _repo.Experiment("main", "late-exp", r => r.Write("params.yaml", "train:\n  epochs: 3\n"));
+        _repo.Checkout("cnn-32");
+        _repo.Write("params.yaml", "train:\n  epochs: 10\nmodel:\n  conv_units: 33\n");
+        _repo.Commit("Nudge");
+        _repo.Checkout("main");
+
+        var resumed = _reader.Read(Unit, first.Resume, CancellationToken.None);
+
+        Assert.Equal(RunText.Of(Read()), RunText.Of(resumed));
+        Assert.Contains(resumed.Runs, r => r.Name == "late-exp");
+        Assert.Equal("33", Single(resumed.Runs, "refs/heads/cnn-32").Params["model.conv_units"]);
+    }
+
     private RunUnit Unit => _repo.UnitOf("");
 
     private UnitReadResult Read() => _reader.Read(Unit, CancellationToken.None);
