@@ -132,7 +132,8 @@ internal static class ProjectContentReader
         {
             ct.ThrowIfCancellationRequested();
             var name = ProjectLayout.MetricNameOf(dvclive, file);
-            if (content.Metrics.ContainsKey(name) || files.ReadTsv(file, problems, ct) is not { } points)
+            // A file with only its header (or none) has no history: metrics.json may still give the value.
+            if (content.Metrics.ContainsKey(name) || files.ReadTsv(file, problems, ct) is not { Count: > 0 } points)
             {
                 continue;
             }
