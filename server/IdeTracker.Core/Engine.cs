@@ -2,6 +2,7 @@ using IdeTracker.Core.Discovery;
 using IdeTracker.Core.Index;
 using IdeTracker.Core.Indexing;
 using IdeTracker.Core.Readers;
+using IdeTracker.Core.Readers.Dvc;
 using IdeTracker.Core.Readers.Lightning;
 using IdeTracker.Core.Readers.Mlflow;
 
@@ -15,6 +16,7 @@ public static class Engine
         new MlflowFileRunReader(),
         new MlflowDatabaseReader(),
         new LightningCsvReader(),
+        new DvcProjectReader(),
     ];
 
     public static WorkspaceIndexer CreateIndexer(IndexStore store, DiscoveryOptions options) =>

@@ -37,6 +37,8 @@ internal sealed class LockFile
         }
 
         var stages = root["stages"] is { IsMapping: true } listed ? listed : root;
+        var dependencyPaths = new HashSet<string>(StringComparer.Ordinal);
+        var outputPaths = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, stage) in stages.Entries)
         {
             if (name == "schema" || !stage.IsMapping)
@@ -45,15 +47,15 @@ internal sealed class LockFile
             }
 
             var wdir = stage.TextOf("wdir");
-            lockFile.AddAll(lockFile.Dependencies, stage["deps"], wdir);
-            lockFile.AddAll(lockFile.Outputs, stage["outs"], wdir);
+            AddAll(lockFile.Dependencies, dependencyPaths, stage["deps"], wdir);
+            AddAll(lockFile.Outputs, outputPaths, stage["outs"], wdir);
             lockFile.AddParams(path, stage["params"], wdir, problems);
         }
 
         return lockFile;
     }
 
-    private void AddAll(List<LockedOutput> into, DataNode? list, string? wdir)
+    private static void AddAll(List<LockedOutput> into, HashSet<string> seen, DataNode? list, string? wdir)
     {
         if (list is not { IsSequence: true })
         {
@@ -68,7 +70,7 @@ internal sealed class LockFile
             }
 
             var path = IsUrl(written) ? written.Trim() : ProjectPath.Join(wdir, written);
-            if (path is null || into.Any(o => o.Path == path))
+            if (path is null || !seen.Add(path))
             {
                 continue;
             }
