@@ -74,6 +74,7 @@ public sealed class DvcProjectReader : IResumableRunReader
             GitStamps = gitPart?.Runs is null ? null : gitStamps,
             GitRuns = gitPart?.Runs ?? [],
             GitProblems = gitPart?.Problems ?? [],
+            Commits = gitPart?.Commits ?? new Dictionary<string, CommitRead>(),
         };
         return result;
     }
@@ -102,7 +103,7 @@ public sealed class DvcProjectReader : IResumableRunReader
         using var repo = GitWorkspace.Open(git, problems);
         if (repo is null)
         {
-            return new GitPart(null, null, null, problems);
+            return new GitPart(null, null, null, problems, null);
         }
 
         var projectInRepo = Path.GetRelativePath(git.WorkTree, unit.Path).Replace('\\', '/');
@@ -111,11 +112,11 @@ public sealed class DvcProjectReader : IResumableRunReader
         var dirty = workspaceIsRun ? GitWorkspace.IsDirty(repo, projectInRepo) : null;
         if (previous?.GitStamps is { } before && before.SequenceEqual(gitStamps))
         {
-            return new GitPart(head, dirty, [.. previous.GitRuns], [.. previous.GitProblems]);
+            return new GitPart(head, dirty, [.. previous.GitRuns], [.. previous.GitProblems], previous.Commits);
         }
 
-        var read = GitRunsReader.Read(repo, git, unit, runs, projectInRepo, ct);
-        return new GitPart(head, dirty, read.Runs, read.Problems);
+        var read = GitRunsReader.Read(repo, git, unit, runs, projectInRepo, previous?.Commits, ct);
+        return new GitPart(head, dirty, read.Runs, read.Problems, read.Commits);
     }
 
     private static Run WorkspaceRun(RunUnit unit, ProjectRuns runs, WorkspaceFiles files, ProjectContent content, ProjectLayout layout, StageLock? stageLock, GitPart? git, List<Problem> problems)
@@ -168,6 +169,6 @@ public sealed class DvcProjectReader : IResumableRunReader
     }
 
     /// <summary>What the repository gave: HEAD's commit, the dirty check, the branch and experiment runs (null
-    /// when the repository could not be opened) and their problems.</summary>
-    private sealed record GitPart(string? Head, bool? Dirty, List<Run>? Runs, List<Problem> Problems);
+    /// when the repository could not be opened), their problems and the commits they were read from.</summary>
+    private sealed record GitPart(string? Head, bool? Dirty, List<Run>? Runs, List<Problem> Problems, IReadOnlyDictionary<string, CommitRead>? Commits);
 }

@@ -18,12 +18,13 @@ internal sealed class GitRunsReader
     private readonly ProjectRuns _runs;
     private readonly string _projectInRepo;
     private readonly CancellationToken _ct;
-    private readonly Dictionary<string, ProjectContent?> _contentByCommit = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, CommitRead> _known;
     private readonly HashSet<(string, int, string)> _reported = [];
     private int _problemCount;
 
-    private GitRunsReader(Repository repo, RunUnit unit, ProjectRuns runs, string projectInRepo, CancellationToken ct)
+    private GitRunsReader(Repository repo, RunUnit unit, ProjectRuns runs, string projectInRepo, IReadOnlyDictionary<string, CommitRead>? known, CancellationToken ct)
     {
+        _known = known ?? new Dictionary<string, CommitRead>();
         _repo = repo;
         _unit = unit;
         _runs = runs;
@@ -35,10 +36,14 @@ internal sealed class GitRunsReader
 
     public List<Problem> Problems { get; } = [];
 
+    /// <summary>Every commit this read looked at (tips and baselines), by sha: what the next read can reuse.</summary>
+    public Dictionary<string, CommitRead> Commits { get; } = new(StringComparer.Ordinal);
+
     /// <param name="projectInRepo">The project's path in the repository with forward slashes, "" at its top.</param>
-    public static GitRunsReader Read(Repository repo, GitLocation git, RunUnit unit, ProjectRuns runs, string projectInRepo, CancellationToken ct)
+    /// <param name="known">Commits an earlier read of the unit already read; they are taken as they were.</param>
+    public static GitRunsReader Read(Repository repo, GitLocation git, RunUnit unit, ProjectRuns runs, string projectInRepo, IReadOnlyDictionary<string, CommitRead>? known, CancellationToken ct)
     {
-        var reader = new GitRunsReader(repo, unit, runs, projectInRepo, ct);
+        var reader = new GitRunsReader(repo, unit, runs, projectInRepo, known, ct);
         reader.ReadAll(git);
         return reader;
     }
@@ -147,6 +152,11 @@ internal sealed class GitRunsReader
 
     private ProjectContent? BaselineContent(string sha)
     {
+        if (Commits.TryGetValue(sha, out var read) || _known.TryGetValue(sha, out read))
+        {
+            return Take(sha, read, $"commit {Short(sha)}");
+        }
+
         try
         {
             return _repo.Lookup<Commit>(sha) is { } commit ? ContentOf(commit, $"commit {Short(sha)}") : null;
@@ -161,9 +171,9 @@ internal sealed class GitRunsReader
     /// Read once per commit; problems are reported once however many refs show the same file.</summary>
     private ProjectContent? ContentOf(Commit commit, string where)
     {
-        if (_contentByCommit.TryGetValue(commit.Sha, out var known))
+        if (Commits.TryGetValue(commit.Sha, out var read) || _known.TryGetValue(commit.Sha, out read))
         {
-            return known;
+            return Take(commit.Sha, read, where);
         }
 
         ProjectContent? content = null;
@@ -182,13 +192,21 @@ internal sealed class GitRunsReader
             problems.Add(new Problem(_unit.Path, 0, "cannot be read from git: " + e.Message));
         }
 
-        _contentByCommit[commit.Sha] = content;
-        foreach (var problem in problems)
+        return Take(commit.Sha, new CommitRead(content, problems), where);
+    }
+
+    /// <summary>Records a commit as read by this read, reporting its problems the first time.</summary>
+    private ProjectContent? Take(string sha, CommitRead read, string where)
+    {
+        if (Commits.TryAdd(sha, read))
         {
-            Report(problem, where);
+            foreach (var problem in read.Problems)
+            {
+                Report(problem, where);
+            }
         }
 
-        return content;
+        return read.Content;
     }
 
     private void Report(Problem problem, string where)

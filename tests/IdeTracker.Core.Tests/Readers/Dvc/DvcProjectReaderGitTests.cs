@@ -245,6 +245,8 @@ public sealed class DvcProjectReaderGitTests : IDisposable
 
         Assert.Equal(RunText.Of(Read()), RunText.Of(resumed));
         Assert.Contains(resumed.Runs, r => r.Name == "late-exp");
+        // Commits read before are taken as they were, not read again.
+        Assert.Same(((DvcResume)first.Resume!).Commits[_cnn16], ((DvcResume)resumed.Resume!).Commits[_cnn16]);
         Assert.Equal("33", Single(resumed.Runs, "refs/heads/cnn-32").Params["model.conv_units"]);
     }
 
