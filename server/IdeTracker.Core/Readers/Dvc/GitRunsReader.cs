@@ -58,13 +58,13 @@ internal sealed class GitRunsReader
         {
             _ct.ThrowIfCancellationRequested();
             var name = reference.CanonicalName["refs/heads/".Length..];
-            if (CommitOf(reference) is not { } commit || ContentOf(commit, $"branch {name} ({Short(commit.Sha)})") is not { } content)
+            if (TargetOf(reference) is not { } sha || ReadCommit(sha, $"branch {name} ({Short(sha)})") is not { Content: { } content } commit)
             {
                 continue;
             }
 
-            var run = _runs.Make(CommitDetails(reference.CanonicalName, name, commit, content, parentId: null, label: null), content);
-            branchByTip.TryAdd(commit.Sha, run.Id);
+            var run = _runs.Make(CommitDetails(reference.CanonicalName, name, sha, commit, content, parentId: null, label: null), content);
+            branchByTip.TryAdd(sha, run.Id);
             Runs.Add(run);
         }
 
@@ -72,13 +72,13 @@ internal sealed class GitRunsReader
         foreach (var (reference, experiment) in experiments)
         {
             _ct.ThrowIfCancellationRequested();
-            if (CommitOf(reference) is not { } commit || ContentOf(commit, $"experiment {experiment.Name} ({Short(commit.Sha)})") is not { } content)
+            if (TargetOf(reference) is not { } sha || ReadCommit(sha, $"experiment {experiment.Name} ({Short(sha)})") is not { Content: { } content } commit)
             {
                 continue;
             }
 
-            var baseline = BaselineContent(experiment.Baseline);
-            var details = CommitDetails(reference.CanonicalName, experiment.Name, commit, content,
+            var baseline = ReadCommit(experiment.Baseline, $"commit {Short(experiment.Baseline)}")?.Content;
+            var details = CommitDetails(reference.CanonicalName, experiment.Name, sha, commit, content,
                 branchByTip.GetValueOrDefault(experiment.Baseline), LabelOf(content.Params, baseline?.Params));
             Runs.Add(_runs.Make(details, content));
         }
@@ -134,48 +134,53 @@ internal sealed class GitRunsReader
         return (branches, experiments);
     }
 
-    private static RunDetails CommitDetails(string nativeId, string name, Commit commit, ProjectContent content, string? parentId, string? label) => new()
+    private static RunDetails CommitDetails(string nativeId, string name, string sha, CommitRead commit, ProjectContent content, string? parentId, string? label) => new()
     {
         NativeId = nativeId,
         Name = name,
         Status = RunStatus.Finished,
         ParentId = parentId,
-        StartTime = commit.Committer.When.ToUniversalTime(),
-        User = commit.Author.Name,
+        StartTime = commit.When,
+        User = commit.Author,
         Command = content.Command,
-        GitCommit = commit.Sha,
+        GitCommit = sha,
         // A commit is exactly what it holds.
         GitDirty = false,
-        Note = FirstLine(commit.Message),
+        Note = commit.Note,
         Label = label,
     };
 
-    private ProjectContent? BaselineContent(string sha)
+    /// <summary>The commit with this sha as a run sees it, or null when there is no such commit. Read once per
+    /// commit (or taken from an earlier read); its problems are reported the first time, and only once however
+    /// many refs show the same file.</summary>
+    private CommitRead? ReadCommit(string sha, string where)
     {
-        if (Commits.TryGetValue(sha, out var read) || _known.TryGetValue(sha, out read))
+        if (Commits.TryGetValue(sha, out var read))
         {
-            return Take(sha, read, $"commit {Short(sha)}");
+            return read;
         }
 
-        try
+        if (!_known.TryGetValue(sha, out read))
         {
-            return _repo.Lookup<Commit>(sha) is { } commit ? ContentOf(commit, $"commit {Short(sha)}") : null;
+            if (LookUp(sha) is not { } commit)
+            {
+                return null;
+            }
+
+            read = ReadProject(commit);
         }
-        catch (LibGit2SharpException)
+
+        Commits[sha] = read;
+        foreach (var problem in read.Problems)
         {
-            return null;
+            Report(problem, where);
         }
+
+        return read;
     }
 
-    /// <summary>The project as this commit holds it, or null when the commit has no DVC project at its path.
-    /// Read once per commit; problems are reported once however many refs show the same file.</summary>
-    private ProjectContent? ContentOf(Commit commit, string where)
+    private CommitRead ReadProject(Commit commit)
     {
-        if (Commits.TryGetValue(commit.Sha, out var read) || _known.TryGetValue(commit.Sha, out read))
-        {
-            return Take(commit.Sha, read, where);
-        }
-
         ProjectContent? content = null;
         var problems = new List<Problem>();
         try
@@ -192,21 +197,29 @@ internal sealed class GitRunsReader
             problems.Add(new Problem(_unit.Path, 0, "cannot be read from git: " + e.Message));
         }
 
-        return Take(commit.Sha, new CommitRead(content, problems), where);
+        return new CommitRead(commit.Committer.When.ToUniversalTime(), commit.Author.Name, FirstLine(commit.Message), content, problems);
     }
 
-    /// <summary>Records a commit as read by this read, reporting its problems the first time.</summary>
-    private ProjectContent? Take(string sha, CommitRead read, string where)
+    private Commit? LookUp(string sha)
     {
-        if (Commits.TryAdd(sha, read))
+        try
         {
-            foreach (var problem in read.Problems)
+            if (!ObjectId.TryParse(sha, out var id))
             {
-                Report(problem, where);
+                return null;
             }
-        }
 
-        return read.Content;
+            return _repo.Lookup(id) switch
+            {
+                Commit commit => commit,
+                TagAnnotation tag => tag.Target as Commit,
+                _ => null,
+            };
+        }
+        catch (LibGit2SharpException)
+        {
+            return null;
+        }
     }
 
     private void Report(Problem problem, string where)
@@ -222,16 +235,12 @@ internal sealed class GitRunsReader
         }
     }
 
-    private static Commit? CommitOf(Reference reference)
+    /// <summary>The sha a ref points at, without loading the object.</summary>
+    private static string? TargetOf(Reference reference)
     {
         try
         {
-            return reference.ResolveToDirectReference()?.Target switch
-            {
-                Commit commit => commit,
-                TagAnnotation tag => tag.Target as Commit,
-                _ => null,
-            };
+            return reference.ResolveToDirectReference()?.TargetIdentifier;
         }
         catch (LibGit2SharpException)
         {
