@@ -24,6 +24,11 @@ public sealed class DvcProjectReader : IResumableRunReader
     /// refs/exps.</summary>
     public IReadOnlyList<FileStamp> Stamp(RunUnit unit)
     {
+        if (!Directory.Exists(unit.Path))
+        {
+            return [];
+        }
+
         var files = new WorkspaceFiles(unit.Path, previous: null);
         var layout = ProjectLayout.Of(files, ProjectContentReader.ReadPipeline(files, problems: []));
         var git = GitLocation.Find(unit.Path);
@@ -37,6 +42,12 @@ public sealed class DvcProjectReader : IResumableRunReader
         cancellationToken.ThrowIfCancellationRequested();
         var previous = resume is DvcResume mine && mine.UnitPath == unit.Path ? mine : null;
         var result = new UnitReadResult();
+        if (!Directory.Exists(unit.Path))
+        {
+            // A project folder that is gone has no runs left, not even the ones its branches still hold.
+            return result;
+        }
+
         var problems = result.Problems;
         var files = new WorkspaceFiles(unit.Path, previous?.TsvStates);
         var layout = ProjectLayout.Of(files, ProjectContentReader.ReadPipeline(files, problems));
@@ -49,7 +60,7 @@ public sealed class DvcProjectReader : IResumableRunReader
         {
             content = ProjectContentReader.Read(files, layout, unit.WorkspaceRoot, problems, cancellationToken);
         }
-        else if (Directory.Exists(unit.Path))
+        else
         {
             problems.Add(new Problem(unit.Path, 0, $"holds neither {PipelineFile.FileName} nor {ProjectLayout.DvcliveFolder}/; the workspace is not read as a run", ProblemSeverity.Warning));
         }

@@ -4,9 +4,9 @@ using IdeTracker.Core.Readers.Common;
 namespace IdeTracker.Core.Readers.Dvc;
 
 /// <summary>Reads one version of a DVC project into a <see cref="ProjectContent"/>, the same way for the
-/// workspace and for a commit. Params come from params.yaml, the params files dvc.yaml names (only the keys it
-/// tracks, when it lists keys), dvc.lock's resolved values for files that are not there, and DVCLive's
-/// params.yaml. Metrics come from DVCLive's .tsv histories, then DVCLive's metrics.json and the metrics files
+/// workspace and for a commit. Params come from params.yaml (whole: it is DVC's default file and the one config
+/// hovers look in), the other params files dvc.yaml names (only the keys it tracks, when it lists keys),
+/// dvc.lock's resolved values for files that are not there, and DVCLive's params.yaml. Metrics come from DVCLive's .tsv histories, then DVCLive's metrics.json and the metrics files
 /// dvc.yaml names, a value with no history becoming a single point. A key two files give different values
 /// is kept from the first, and from the second as "&lt;file&gt;:&lt;key&gt;".</summary>
 internal static class ProjectContentReader

@@ -322,4 +322,19 @@ public sealed class DvcProjectReaderBadInputTests : IDisposable
         Assert.Equal(2, run.Metrics["train/loss"].Count);
         Assert.False(run.Metrics.ContainsKey("step"));
     }
+
+    [Fact]
+    public void A_metric_two_files_disagree_on_is_kept_from_both()
+    {
+        _project.Write("dvc.yaml", "metrics:\n  - train.json\n  - eval.json\n  - again.json\n");
+        _project.Write("train.json", """{"acc": 0.9}""");
+        _project.Write("eval.json", """{"acc": 0.8}""");
+        _project.Write("again.json", """{"acc": 0.9}""");
+
+        var run = Assert.Single(_project.Read().Runs);
+
+        Assert.Equal(["acc", "eval.json:acc"], run.Metrics.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(0.8, run.Metrics["eval.json:acc"][0].Value);
+        Assert.Equal(_project.PathOf("train.json"), run.MetricsFile);
+    }
 }
