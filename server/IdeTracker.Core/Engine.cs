@@ -2,6 +2,7 @@ using IdeTracker.Core.Discovery;
 using IdeTracker.Core.Index;
 using IdeTracker.Core.Indexing;
 using IdeTracker.Core.Readers;
+using IdeTracker.Core.Readers.Dvc;
 using IdeTracker.Core.Readers.Guild;
 using IdeTracker.Core.Readers.Hydra;
 using IdeTracker.Core.Readers.Lightning;
@@ -30,6 +31,7 @@ public static class Engine
         new SacredRunReader(),
         new MetricLogReader(),
         new WandbRunReader(),
+        new DvcProjectReader(),
     ];
 
     /// <summary>Every reader, one per unit format discovery reports.</summary>

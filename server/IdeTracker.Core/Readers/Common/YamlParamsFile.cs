@@ -12,7 +12,6 @@ internal static class YamlParamsFile
 
     public static void Read(string path, Dictionary<string, string> into, List<Problem> problems)
     {
-        var flattener = new YamlFlattener(into);
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
@@ -23,6 +22,23 @@ internal static class YamlParamsFile
             }
 
             using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            Read(path, reader, into, problems);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new Problem(path, 0, "cannot be read: " + ex.Message));
+        }
+    }
+
+    /// <summary>The same from text already in memory (a file in a git commit); problems point at <paramref name="path"/>.</summary>
+    public static void ReadText(string path, string text, Dictionary<string, string> into, List<Problem> problems) =>
+        Read(path, new StringReader(text), into, problems);
+
+    private static void Read(string path, TextReader reader, Dictionary<string, string> into, List<Problem> problems)
+    {
+        var flattener = new YamlFlattener(into);
+        try
+        {
             if (flattener.Run(new Parser(reader)) is { } message)
             {
                 problems.Add(new Problem(path, 0, message, ProblemSeverity.Warning));

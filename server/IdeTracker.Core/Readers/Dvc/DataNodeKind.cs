@@ -1,0 +1,8 @@
+namespace IdeTracker.Core.Readers.Dvc;
+
+internal enum DataNodeKind
+{
+    Scalar,
+    Mapping,
+    Sequence,
+}
