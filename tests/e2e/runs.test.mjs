@@ -214,7 +214,8 @@ describe('the Runs view of the installed .vsix in a real VS Code', scenarioTimeo
         // Rows may pass through an earlier state while the index settles; what matters is what they settle on.
         await eventually(async () => checkTree(await visibleTreeRows(page, view), { finishedValAcc, added }),
           { timeoutMs: settleMs, message: 'the Runs view to show the runs on disk' });
-        await eventually(async () => assert.equal(await statusBarText(page, statusItem), `${4 + added.length} runs · 1 live`),
+        // Live: the running child and the Lightning version, both just written; finished runs never are.
+        await eventually(async () => assert.equal(await statusBarText(page, statusItem), `${4 + added.length} runs · 2 live`),
           { timeoutMs: settleMs, message: 'the status bar summary' });
         await screenshot(page, shot('tree'));
       });
@@ -241,7 +242,7 @@ describe('the Runs view of the installed .vsix in a real VS Code', scenarioTimeo
         const row = (await visibleTreeRows(page, view)).find((r) => r.label === pass.added.name);
         assert.deepEqual(row.icons, icons[pass.added.status]);
         assert.equal(row.ariaLabel, `${pass.added.name}, ${pass.added.status}, ${pass.added.description}`);
-        await waitFor(async () => (await statusBarText(page, statusItem)) === `${4 + added.length} runs · 1 live`,
+        await waitFor(async () => (await statusBarText(page, statusItem)) === `${4 + added.length} runs · 2 live`,
           { timeoutMs: liveUpdateMs, message: `the status bar to count ${4 + added.length} runs` });
         await screenshot(page, shot('new-run'));
       });
