@@ -57,9 +57,10 @@ function writeExperimentFiles(folder, { params, curves, digest }) {
   writeFile(join(folder, 'dvclive', 'metrics.json'), JSON.stringify({ ...last, step: Object.values(curves)[0].length - 1 }, null, 2));
 }
 
-function git(folder, ...args) {
+function git(folder, args, when) {
+  const date = when === undefined ? {} : { GIT_AUTHOR_DATE: new Date(when).toISOString(), GIT_COMMITTER_DATE: new Date(when).toISOString() };
   return spawnSync('git', ['-c', 'user.name=demo', '-c', 'user.email=demo@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args],
-    { cwd: folder, encoding: 'utf8' });
+    { cwd: folder, encoding: 'utf8', env: { ...process.env, ...date } });
 }
 
 /**
@@ -69,25 +70,26 @@ function git(folder, ...args) {
 export function writeDvcProject(folder, experiments) {
   const [workspace, ...history] = experiments;
   mkdirSync(folder, { recursive: true });
-  if (history.length > 0 && git(folder, 'init', '-q').status === 0) {
+  if (history.length > 0 && git(folder, ['init', '-q']).status === 0) {
     writeFile(join(folder, 'train.py'), 'print("train")\n');
     writeFile(join(folder, '.gitignore'), '/model.pt\n');
     let mainCommit;
     for (const exp of history) {
-      if (exp.kind === 'exp') git(folder, 'checkout', '-q', 'main');
-      else if (mainCommit) git(folder, 'checkout', '-q', '-b', exp.name, 'main');
+      if (exp.kind === 'exp') git(folder, ['checkout', '-q', 'main']);
+      else if (mainCommit) git(folder, ['checkout', '-q', '-b', exp.name, 'main']);
       writeExperimentFiles(folder, exp);
-      git(folder, 'add', '-A');
-      git(folder, 'commit', '-q', '-m', exp.message);
-      const commit = git(folder, 'rev-parse', 'HEAD').stdout.trim();
+      git(folder, ['add', '-A']);
+      // Committed when its last point was logged, as `dvc exp run` would have.
+      git(folder, ['commit', '-q', '-m', exp.message], Object.values(exp.curves)[0].at(-1)[0]);
+      const commit = git(folder, ['rev-parse', 'HEAD']).stdout.trim();
       if (!mainCommit) mainCommit = commit;
       if (exp.kind === 'exp') {
         // An experiment lives in refs/exps/<first 2 of the baseline sha>/<the rest>/<name>, not on a branch.
-        git(folder, 'update-ref', `refs/exps/${mainCommit.slice(0, 2)}/${mainCommit.slice(2)}/${exp.name}`, commit);
-        git(folder, 'reset', '-q', '--hard', mainCommit);
+        git(folder, ['update-ref', `refs/exps/${mainCommit.slice(0, 2)}/${mainCommit.slice(2)}/${exp.name}`, commit]);
+        git(folder, ['reset', '-q', '--hard', mainCommit]);
       }
     }
-    git(folder, 'checkout', '-q', 'main');
+    git(folder, ['checkout', '-q', 'main']);
   }
   writeExperimentFiles(folder, workspace);
   return experiments.length;

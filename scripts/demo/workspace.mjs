@@ -13,9 +13,10 @@ import { writeJsonlLog, writeKerasLog } from './metricLogFiles.mjs';
 import { writeExperimentMeta, writeFile as write, writeMlflowRun as writeRunFolder } from './mlflowFiles.mjs';
 import { writeSacredRun } from './sacredFiles.mjs';
 import { writeEventFile } from './tensorboardFiles.mjs';
+import { writeWandbRun } from './wandbFiles.mjs';
 
 /** Bump when the generated content changes, so an old demo folder is regenerated. */
-const generatorVersion = '2';
+const generatorVersion = '3';
 const stampFile = '.ide-tracker-demo';
 const day = 24 * 60 * 60 * 1000;
 
@@ -234,6 +235,7 @@ function writeDemo(root, now) {
     '  `outputs/`: a single Hydra run with TensorBoard events inside.',
     '- `dvc-project/`: a DVC project with DVCLive metrics; its git repository holds a branch and an experiment ref.',
     '- `.guild/runs/`: 5 Guild AI runs.',
+    '- `wandb/`: 6 Weights & Biases offline runs (one failed, one killed mid-log).',
     '- `keras_logs/`: Keras CSVLogger files; `jsonl_logs/`: a JSONL metric log.',
     '',
   ].join('\n'));
@@ -311,6 +313,23 @@ function writeOtherFormats(root, now, random, pick) {
     writeGuildRun(join(root, '.guild'), hexId(random), {
       op: 'train', flags: { learning_rate: pick([0.1, 0.05]), max_depth: 3 + i }, label: `max_depth=${3 + i}`,
       start, end: start + 15 * 60_000, exitStatus: i === 4 ? 1 : 0, series: { accuracy: acc },
+    });
+    runs++;
+  }
+
+  for (let i = 0; i < 6; i++) {
+    const start = now - (7 - i) * 9 * hour;
+    const lr = pick([0.0003, 0.001, 0.003]);
+    const steps = i === 5 ? 40 : 120;
+    const history = Array.from({ length: steps }, (_, step) => ({
+      _step: step, _timestamp: (start + step * 15_000) / 1000,
+      'train/loss': Number((3.2 * Math.exp(-step / 45) + 0.4 + random() * 0.05).toFixed(4)),
+      ...(step % 10 === 9 ? { 'val/acc': Number((0.9 - 0.5 * Math.exp(-step / 40) - Math.abs(Math.log10(lr) + 3) * 0.03).toFixed(4)) } : {}),
+    }));
+    writeWandbRun(join(root, 'wandb'), {
+      id: hexId(random).slice(0, 8), project: 'tiny-transformer', name: `lion-${lr}-${i}`, start, history,
+      config: { lr, optimizer: i % 2 ? 'lion' : 'adamw', layers: 4, d_model: 256 }, exitCode: i === 5 ? null : i === 4 ? 1 : 0,
+      tags: i === 0 ? ['baseline'] : [],
     });
     runs++;
   }
