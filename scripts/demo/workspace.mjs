@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writeDvcProject } from './dvcFiles.mjs';
+import { settle } from './fileTimes.mjs';
 import { writeGuildRun } from './guildFiles.mjs';
 import { writeHydraJob, writeHydraSweep } from './hydraFiles.mjs';
 import { writeJsonlLog, writeKerasLog } from './metricLogFiles.mjs';
@@ -16,7 +17,7 @@ import { writeEventFile } from './tensorboardFiles.mjs';
 import { writeWandbRun } from './wandbFiles.mjs';
 
 /** Bump when the generated content changes, so an old demo folder is regenerated. */
-const generatorVersion = '3';
+const generatorVersion = '4';
 const stampFile = '.ide-tracker-demo';
 const day = 24 * 60 * 60 * 1000;
 
@@ -64,7 +65,7 @@ function hexId(random) {
 
 /** One demo run: the standard tags of a run started from a script in git, then the MLflow folder. */
 export function writeMlflowRun(root, { parentId, tags = {}, ...run }) {
-  return writeRunFolder(root, {
+  const folder = writeRunFolder(root, {
     ...run,
     user: 'demo',
     tags: {
@@ -76,6 +77,8 @@ export function writeMlflowRun(root, { parentId, tags = {}, ...run }) {
       ...tags,
     },
   });
+  if (run.status !== 'running') settle(folder, run.end ?? run.start);
+  return folder;
 }
 
 function curves(random, { steps, start, best, every = 60_000 }) {
@@ -190,7 +193,9 @@ function writeDemo(root, now) {
   for (let v = 0; v < 40; v++) {
     const folder = join(root, 'lightning_logs', `version_${v}`);
     const lr = pick([0.01, 0.001, 0.0003]);
+    const started = now - (40 - v) * 5 * 60 * 60_000;
     write(join(folder, 'hparams.yaml'), `learning_rate: ${lr}\ndropout: ${pick([0.05, 0.1, 0.25])}\nbatch_size: ${pick([32, 64])}\n`);
+    settle(join(folder, 'hparams.yaml'), started);
     runs++;
     if (v === 39) continue;
     const rows = ['epoch,step,train_acc,train_loss,val_acc,val_loss'];
@@ -203,6 +208,7 @@ function writeDemo(root, now) {
       rows.push(`${epoch},${epoch * 200 + 199},,,${(best - 0.2 / (epoch + 1)).toFixed(4)},${(0.5 / (epoch + 1)).toFixed(4)}`);
     }
     write(join(folder, 'metrics.csv'), `${rows.join('\n')}\n`);
+    settle(join(folder, 'metrics.csv'), started + 50 * 60_000);
   }
 
   runs += writeOtherFormats(root, now, random, pick);
@@ -254,6 +260,7 @@ function writeOtherFormats(root, now, random, pick) {
     const { val_acc: acc, loss } = curves(random, { steps: 50, start, best: 0.93 - Math.abs(Math.log10(lr) + 2) * 0.03, every: 30_000 });
     write(join(folder, 'hparams.yaml'), `lr: ${lr}\nweight_decay: ${pick([0, 0.0001])}\nbatch_size: ${pick([64, 128])}\n`);
     writeEventFile(folder, { start, hparams: { lr, optimizer: 'sgd' }, series: { 'val/acc': acc, 'train/loss': loss, 'lr-SGD': acc.map(([t, , s]) => [t, lr, s]) } });
+    settle(folder, start + 50 * 30_000);
     runs++;
   }
 
@@ -269,6 +276,7 @@ function writeOtherFormats(root, now, random, pick) {
       updates: { 'model.hidden_units': units },
       metrics: { val_acc: acc, loss }, commit: '9c1e7a2b4d6f8a0c2e4b6d8f0a1c3e5b7d9f1a3c', dirty: id % 3 === 0,
     });
+    settle(join(root, 'sacred_runs', String(id)), start + steps * 120_000);
     runs++;
   }
 
@@ -291,13 +299,18 @@ function writeOtherFormats(root, now, random, pick) {
     }
     write(join(folder, 'lightning_logs', 'version_0', 'hparams.yaml'), `lr: ${lr}\nbatch_size: ${batch}\n`);
     write(join(folder, 'lightning_logs', 'version_0', 'metrics.csv'), `${rows.join('\n')}\n`);
+    settle(folder, start + 40 * 60_000);
+    settle(join(folder, '.hydra'), start);
+    settle(join(folder, 'lightning_logs', 'version_0', 'hparams.yaml'), start);
     runs++;
   }
+  settle(join(sweep, 'multirun.yaml'), now - 3 * day);
   const single = writeHydraJob(join(root, 'outputs', '2026-11-27', '09-30-00'), {
     jobName: 'finetune', start: now - 4 * day, overrides: ['model=vit_small', 'lr=0.0003'],
     config: { model: { name: 'vit_small', patch: 16 }, lr: 0.0003, epochs: 20 },
   });
   writeEventFile(join(single, 'tb'), { start: now - 4 * day, series: curves(random, { steps: 20, start: now - 4 * day, best: 0.95 }) });
+  settle(single, now - 4 * day + 20 * 60_000);
   runs++;
 
   runs += writeDvcProject(join(root, 'dvc-project'), [
@@ -306,14 +319,16 @@ function writeOtherFormats(root, now, random, pick) {
     { kind: 'branch', name: 'cnn-64', message: 'Wider convolutions', params: { lr: 0.001, epochs: 10, conv_units: 64 }, curves: dvcCurves(random, now - 4 * day, 0.89), digest: 'a1f4c0e9b2d35e7f8a6b4c2d0e1f3a5b' },
     { kind: 'exp', name: 'quick-lr', message: 'dvc exp run -S train.lr=0.01', params: { lr: 0.01, epochs: 10, conv_units: 16 }, curves: dvcCurves(random, now - 3 * day, 0.84), digest: 'c7d2e9f0a1b3c4d5e6f7081920a3b4c5' },
   ]);
+  for (const file of ['dvclive', 'dvc.lock', 'params.yaml', 'dvc.yaml']) settle(join(root, 'dvc-project', file), now - 2 * hour + 10 * 60_000);
 
   for (let i = 0; i < 5; i++) {
     const start = now - (6 - i) * day;
     const { val_acc: acc } = curves(random, { steps: 15, start, best: 0.8 + i * 0.02 });
-    writeGuildRun(join(root, '.guild'), hexId(random), {
+    const guildRun = writeGuildRun(join(root, '.guild'), hexId(random), {
       op: 'train', flags: { learning_rate: pick([0.1, 0.05]), max_depth: 3 + i }, label: `max_depth=${3 + i}`,
       start, end: start + 15 * 60_000, exitStatus: i === 4 ? 1 : 0, series: { accuracy: acc },
     });
+    settle(guildRun, start + 15 * 60_000);
     runs++;
   }
 
@@ -326,11 +341,12 @@ function writeOtherFormats(root, now, random, pick) {
       'train/loss': Number((3.2 * Math.exp(-step / 45) + 0.4 + random() * 0.05).toFixed(4)),
       ...(step % 10 === 9 ? { 'val/acc': Number((0.9 - 0.5 * Math.exp(-step / 40) - Math.abs(Math.log10(lr) + 3) * 0.03).toFixed(4)) } : {}),
     }));
-    writeWandbRun(join(root, 'wandb'), {
+    const folder = writeWandbRun(join(root, 'wandb'), {
       id: hexId(random).slice(0, 8), project: 'tiny-transformer', name: `lion-${lr}-${i}`, start, history,
       config: { lr, optimizer: i % 2 ? 'lion' : 'adamw', layers: 4, d_model: 256 }, exitCode: i === 5 ? null : i === 4 ? 1 : 0,
       tags: i === 0 ? ['baseline'] : [],
     });
+    settle(folder, start + steps * 15_000);
     runs++;
   }
 
@@ -343,6 +359,7 @@ function writeOtherFormats(root, now, random, pick) {
   writeJsonlLog(join(root, 'jsonl_logs', 'metrics.jsonl'), Array.from({ length: 40 }, (_, step) => ({
     step, time: (now - day) / 1000 + step * 30, train: { loss: Number((2 / (step + 1)).toFixed(4)) }, lr: 0.001,
   })));
+  for (const log of ['keras_logs', 'jsonl_logs']) settle(join(root, log), now - day + 20 * 60_000);
   runs += 3;
   return runs;
 }
