@@ -188,6 +188,7 @@ function writeDemo(root, now) {
   });
   const meta = readFileSync(join(broken, 'meta.yaml'), 'utf8').replace(/^status: .*$/m, 'status: banana');
   writeFileSync(join(broken, 'meta.yaml'), meta);
+  settle(broken, now - day + 60_000);
   runs++;
 
   for (let v = 0; v < 40; v++) {
