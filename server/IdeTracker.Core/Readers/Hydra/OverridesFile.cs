@@ -29,11 +29,12 @@ internal static class OverridesFile
             return overrides;
         }
 
+        // Lines end at '\n' only, as YAML and editors count them (EnumerateLines would also split at \f or U+2028).
         var lineNumber = 0;
-        foreach (var raw in text.AsSpan().EnumerateLines())
+        foreach (var raw in text.Split('\n'))
         {
             lineNumber++;
-            var line = raw.Trim();
+            var line = raw.AsSpan().Trim();
             if (line.IsEmpty || line[0] == '#' || line.SequenceEqual("[]"))
             {
                 continue;
