@@ -2,7 +2,9 @@ using Microsoft.Data.Sqlite;
 
 namespace IdeTracker.Core.Index;
 
-/// <summary>The tables of the index. Runs have an integer key (<c>runs.run</c>) that the per-run tables
+/// <summary>The tables of the index. A unit's file stamps are kept as a fingerprint, a count and the newest write
+/// time on its row; <c>files</c> lists only the files a unit read from outside its own folder (a DVC project's
+/// git refs), which a change event for such a file could not lead back to by path. Runs have an integer key (<c>runs.run</c>) that the per-run tables
 /// use, which keeps their rows and indexes small; the stable text id is unique beside it.
 /// <c>runs.top</c> is 1 for a run the tree shows at the top of its experiment: one without a parent or
 /// whose parent the index does not hold. The writer keeps it true as parents come and go, so a page of
@@ -21,7 +23,7 @@ internal static class IndexSchema
     private const string Ddl = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE units(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, format TEXT NOT NULL, store_path TEXT NOT NULL,
-            fingerprint INTEGER NOT NULL, file_count INTEGER NOT NULL);
+            fingerprint INTEGER NOT NULL, file_count INTEGER NOT NULL, max_mtime INTEGER NOT NULL);
         CREATE TABLE files(unit INTEGER NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL, mtime INTEGER NOT NULL);
         CREATE INDEX files_unit ON files(unit);
         CREATE INDEX files_path ON files(path);

@@ -12,7 +12,7 @@ public sealed partial class IndexStore
         r.id, r.source, r.store_key, r.experiment, r.name, r.parent_id, r.status, r.start_ms, r.end_ms, r.directory,
         (SELECT count(*) FROM runs c WHERE c.parent_id = r.id),
         m.first, m.last, m.min, m.max, m.count, m.last_step, m.last_ts,
-        r.label, (SELECT max(f.mtime) FROM files f WHERE f.unit = r.unit)
+        r.label, (SELECT u.max_mtime FROM units u WHERE u.id = r.unit)
         """;
 
     private const int RunRowColumnCount = 20;
@@ -239,7 +239,7 @@ public sealed partial class IndexStore
         command.CommandText = """
             SELECT (SELECT count(*) FROM runs),
                    (SELECT count(*) FROM runs r WHERE r.status IN ('running', 'unknown')
-                        AND (SELECT max(f.mtime) FROM files f WHERE f.unit = r.unit) >= $since),
+                        AND (SELECT u.max_mtime FROM units u WHERE u.id = r.unit) >= $since),
                    (SELECT count(*) FROM problems)
             """;
         command.Parameters.AddWithValue("$since", (now - liveWindow).UtcTicks);

@@ -57,8 +57,8 @@ internal sealed class UnitBatchWriter : IDisposable
             Prepare("DELETE FROM problems WHERE unit = ?1"),
         ];
         deleteUnit = Prepare("DELETE FROM units WHERE id = ?1");
-        updateUnit = Prepare("UPDATE units SET format = ?2, store_path = ?3, fingerprint = ?4, file_count = ?5 WHERE id = ?1");
-        insertUnit = Prepare("INSERT INTO units(path, format, store_path, fingerprint, file_count) VALUES(?1, ?2, ?3, ?4, ?5) RETURNING id");
+        updateUnit = Prepare("UPDATE units SET format = ?2, store_path = ?3, fingerprint = ?4, file_count = ?5, max_mtime = ?6 WHERE id = ?1");
+        insertUnit = Prepare("INSERT INTO units(path, format, store_path, fingerprint, file_count, max_mtime) VALUES(?1, ?2, ?3, ?4, ?5, ?6) RETURNING id");
         insertFile = Prepare("INSERT INTO files(unit, path, size, mtime) VALUES(?1, ?2, ?3, ?4)");
         insertRun = Prepare("""
             INSERT INTO runs(id, unit, source, store_key, store_path, experiment_id, experiment, name, native_id, parent_id,
@@ -95,7 +95,11 @@ internal sealed class UnitBatchWriter : IDisposable
             var unitId = ReplaceUnit(unit, result.Files, changed);
             foreach (var file in result.Files)
             {
-                insertFile.Bind(1, unitId).Bind(2, file.Path).Bind(3, file.Size).Bind(4, file.MtimeTicks).Execute();
+                // A file inside the unit's folder leads back to the unit by its path; only the others need a row.
+                if (!IsInside(unit.Path, file.Path))
+                {
+                    insertFile.Bind(1, unitId).Bind(2, file.Path).Bind(3, file.Size).Bind(4, file.MtimeTicks).Execute();
+                }
             }
 
             foreach (var problem in result.Problems)
@@ -157,15 +161,27 @@ internal sealed class UnitBatchWriter : IDisposable
     private long ReplaceUnit(RunUnit unit, IReadOnlyList<FileStamp> files, HashSet<string> changed)
     {
         var fingerprint = StampFingerprint.Of(files);
+        var newest = 0L;
+        foreach (var file in files)
+        {
+            newest = Math.Max(newest, file.MtimeTicks);
+        }
+
         if (findUnit.Bind(1, unit.Path).ScalarInt64() is long existing)
         {
             DeleteRowsOf(existing, changed);
-            updateUnit.Bind(1, existing).Bind(2, unit.Format).Bind(3, unit.StorePath).Bind(4, fingerprint).Bind(5, files.Count).Execute();
+            updateUnit.Bind(1, existing).Bind(2, unit.Format).Bind(3, unit.StorePath).Bind(4, fingerprint).Bind(5, files.Count).Bind(6, newest).Execute();
             return existing;
         }
 
-        return insertUnit.Bind(1, unit.Path).Bind(2, unit.Format).Bind(3, unit.StorePath).Bind(4, fingerprint).Bind(5, files.Count).ScalarInt64()!.Value;
+        return insertUnit.Bind(1, unit.Path).Bind(2, unit.Format).Bind(3, unit.StorePath).Bind(4, fingerprint).Bind(5, files.Count).Bind(6, newest)
+            .ScalarInt64()!.Value;
     }
+
+    private static bool IsInside(string unitPath, string filePath) =>
+        filePath.Length > unitPath.Length
+            ? filePath.StartsWith(unitPath, StringComparison.Ordinal) && (filePath[unitPath.Length] == Path.DirectorySeparatorChar || filePath[unitPath.Length] == Path.AltDirectorySeparatorChar)
+            : string.Equals(filePath, unitPath, StringComparison.Ordinal);
 
     private void DeleteRowsOf(long unitId, HashSet<string> removedRunIds)
     {

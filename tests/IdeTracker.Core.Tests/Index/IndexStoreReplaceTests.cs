@@ -81,6 +81,27 @@ public sealed class IndexStoreReplaceTests : IDisposable
         Assert.Equal(["cannot list folder", "unit problem"], store.GetProblems().Select(p => p.Message).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void Only_files_outside_a_units_folder_get_a_row_yet_a_change_to_any_of_them_finds_the_unit()
+    {
+        var ws = store.WorkspaceRoot;
+        var unit = TestRuns.Unit(ws, "a");
+        var inside = Path.Combine(unit.Path, "metrics", "loss");
+        var outside = Path.Combine(ws, ".git", "refs", "heads", "main");
+        var result = TestRuns.Result(TestRuns.Run(unit, "a"));
+        result.Files.Add(new FileStamp(inside, 10, 638_000_000_000_000_000));
+        result.Files.Add(new FileStamp(outside, 41, 638_000_000_100_000_000));
+        result.Files.Add(new FileStamp(unit.Path + "-sibling", 1, 1));
+        store.WriteUnits([(unit, result)]);
+
+        Assert.Equal(2, TestRuns.Count(store.DatabasePath, "SELECT count(*) FROM files"));
+        Assert.Equal([unit.Path], store.FindUnitPathsRelatedTo(inside));
+        Assert.Equal([unit.Path], store.FindUnitPathsRelatedTo(outside));
+        Assert.Equal([unit.Path], store.FindUnitPathsRelatedTo(unit.Path + "-sibling"));
+        Assert.Equal(3, store.LoadUnits()[unit.Path].FileCount);
+        Assert.Equal(new DateTimeOffset(638_000_000_100_000_000, TimeSpan.Zero), store.GetRunDetails(IdOf(unit, "a"), null)!.Run.LastWrite);
+    }
+
     public void Dispose()
     {
         store.Dispose();
@@ -90,7 +111,8 @@ public sealed class IndexStoreReplaceTests : IDisposable
     private static string IdOf(RunUnit unit, string nativeId) =>
         RunIds.Make("mlflow", PathText.RelativeOrSelf(unit.WorkspaceRoot, unit.StorePath), nativeId);
 
-    /// <summary>One unit's read with a param, a metric and a tag per run, one file and one problem.</summary>
+    /// <summary>One unit's read with a param, a metric and a tag per run, one file from outside its folder (the only
+    /// kind the files table keeps a row for) and one problem.</summary>
     private static UnitReadResult Rich(RunUnit unit, params string[] nativeIds)
     {
         var result = TestRuns.Result([.. nativeIds.Select(id => TestRuns.Run(unit, id))]);
@@ -99,7 +121,8 @@ public sealed class IndexStoreReplaceTests : IDisposable
             run.Tags["t"] = run.NativeId;
         }
 
-        result.Files.Add(new FileStamp(unit.Path, 1, 2));
+        result.Files.Add(new FileStamp(Path.Combine(unit.Path, "meta.yaml"), 1, 2));
+        result.Files.Add(new FileStamp(Path.Combine(unit.StorePath, "shared", Path.GetFileName(unit.Path) + ".cfg"), 1, 2));
         result.Problems.Add(new Problem(unit.Path, 1, "unit problem"));
         return result;
     }
