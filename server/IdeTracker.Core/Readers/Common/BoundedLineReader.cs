@@ -13,6 +13,7 @@ internal sealed class BoundedLineReader : IDisposable
     private int _start;
     private int _end;
     private bool _endOfStream;
+    private int _lastLineStart = -1;
 
     public BoundedLineReader(Stream stream, int maxLineBytes)
     {
@@ -24,6 +25,14 @@ internal sealed class BoundedLineReader : IDisposable
 
     /// <summary>1-based number of the line last returned.</summary>
     public int LineNumber { get; private set; }
+
+    /// <summary>Bytes of the stream taken by the lines returned so far, newlines included: where the next line
+    /// starts, relative to where the stream stood when this reader began. A line still being written is not counted.</summary>
+    public long Consumed { get; private set; }
+
+    /// <summary>The line last returned as the stream has it, line ending included; empty when it was over-long.
+    /// Valid until the next call.</summary>
+    public ReadOnlySpan<byte> LastLineAsRead => _lastLineStart < 0 ? default : _buffer.AsSpan(_lastLineStart, _start - _lastLineStart);
 
     /// <summary>The next complete line, without "\n" or "\r\n", invalid UTF-8 replaced. A line longer than the
     /// bound comes back as null text (and is skipped). False when no complete line is left.</summary>
@@ -62,12 +71,15 @@ internal sealed class BoundedLineReader : IDisposable
                     line = default;
                 }
 
+                _lastLineStart = tooLong ? -1 : _start;
                 _start += newline + 1;
+                Consumed += newline + 1;
                 return true;
             }
 
             if (pending.Length > _maxLineBytes)
             {
+                _lastLineStart = -1;
                 LineNumber++;
                 line = default;
                 tooLong = true;
@@ -89,15 +101,18 @@ internal sealed class BoundedLineReader : IDisposable
     /// ended first (then the line was the unfinished last one and is not reported).</summary>
     private bool SkipRestOfLine()
     {
+        long skipped = 0;
         while (true)
         {
             var newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
             if (newline >= 0)
             {
                 _start += newline + 1;
+                Consumed += skipped + newline + 1;
                 return true;
             }
 
+            skipped += _end - _start;
             _start = _end;
             if (_endOfStream)
             {
@@ -110,6 +125,7 @@ internal sealed class BoundedLineReader : IDisposable
 
     private void Fill()
     {
+        _lastLineStart = -1;
         if (_start > 0)
         {
             _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
@@ -118,6 +134,7 @@ internal sealed class BoundedLineReader : IDisposable
         }
 
         var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        BytesReadProbe.Add(read);
         if (read == 0)
         {
             _endOfStream = true;

@@ -18,6 +18,17 @@ internal sealed class ProblemList
         _into = into;
     }
 
+    /// <summary>Carries on a list an earlier read of the same file started: <paramref name="into"/> already holds
+    /// its listed problems, and <paramref name="counted"/> is how many it found in all.</summary>
+    public ProblemList(string path, List<Problem> into, int counted)
+        : this(path, into)
+    {
+        _count = counted;
+    }
+
+    /// <summary>Every problem added, listed or not.</summary>
+    public int Counted => _count;
+
     public void Add(int line, string message, ProblemSeverity severity = ProblemSeverity.Warning)
     {
         if (_count++ < Limit)
