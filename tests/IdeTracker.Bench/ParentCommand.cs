@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IdeTracker.Bench.Generation;
+using IdeTracker.Bench.Live;
 using IdeTracker.Bench.Reporting;
 
 namespace IdeTracker.Bench;
@@ -20,8 +21,10 @@ internal static class ParentCommand
             }
 
             var runs = scenarios.Select(s => ChildProcess.Measure(options, s)).ToList();
-            Report(options, runs);
-            var failed = runs.Any(r => r.Result is null || Targets.For(r.Scenario, r.Result).Any(c => c.MustHold && !c.Met));
+            var live = LiveLatencyMeasurement.Run(options);
+            Report(options, runs, live);
+            var failed = runs.Any(r => r.Result is null || Targets.For(r.Scenario, r.Result).Any(c => c.MustHold && !c.Met))
+                || LiveLatencyReport.Targets(live).Any(c => c.MustHold && !c.Met);
             return failed ? 1 : 0;
         }
         catch (Exception e)
@@ -40,7 +43,7 @@ internal static class ParentCommand
             : $"[{scenario.Name}] reusing {scenario.ExpectedRuns:N0} runs in {scenario.WorkspaceRoot}");
     }
 
-    private static void Report(BenchOptions options, IReadOnlyList<ScenarioRun> runs)
+    private static void Report(BenchOptions options, IReadOnlyList<ScenarioRun> runs, LiveLatencyResult live)
     {
         var output = Console.Out;
         output.WriteLine();
@@ -51,13 +54,17 @@ internal static class ParentCommand
 #endif
         output.WriteLine("Each scenario runs in its own process. The cat baseline reads every file once, right before the cold");
         output.WriteLine("index and after an unmeasured warming read, so the page cache is warm for both. Index times include");
-        output.WriteLine("opening and closing the index file; the warm re-scan reuses the cold run's index file.");
+        output.WriteLine("opening and closing the index file; the warm re-scan reuses the cold run's index file. The live rows come");
+        output.WriteLine("from the real server over stdio, appending to a running run and sending no file events of its own.");
         output.WriteLine();
         ResultTable.Print(output, runs);
+        LiveLatencyReport.Print(output, live);
         output.WriteLine();
         foreach (var run in runs)
         {
             output.WriteLine(JsonSummary.For(run));
         }
+
+        output.WriteLine(LiveLatencyReport.Json(live));
     }
 }

@@ -112,8 +112,8 @@ public sealed class IndexingService : IDisposable
         await progress.EndAsync(Labels.IndexSummary(counts.Runs, counts.Live, counts.Problems)).ConfigureAwait(false);
         _log.Info($"Indexed {_session.Root}: {result.UnitsSeen:N0} units, {result.UnitsRead:N0} read, {result.UnitsRemoved:N0} removed in {Labels.Duration(result.Elapsed)}.");
         await NotifyAsync(LspMethods.RunsChanged, new RunsChangedParams(result.ChangedRunIds, All: true)).ConfigureAwait(false);
-        await SendStatusAsync("ready").ConfigureAwait(false);
         WatchLiveUnits(result);
+        await SendStatusAsync("ready").ConfigureAwait(false);
     }
 
     private async Task FlushChangesAsync()
@@ -140,12 +140,13 @@ public sealed class IndexingService : IDisposable
 
         _session.IndexChanged();
         await NotifyAsync(LspMethods.RunsChanged, new RunsChangedParams(result.ChangedRunIds, All: false)).ConfigureAwait(false);
-        await SendStatusAsync("ready").ConfigureAwait(false);
         WatchLiveUnits(result);
+        await SendStatusAsync("ready").ConfigureAwait(false);
     }
 
-    /// <summary>After the client has heard of the change: watch the units holding live runs, newest first, then those
-    /// a targeted update read within the live window; stop watching the rest.</summary>
+    /// <summary>After the client has heard of the change, and before the ready status (so "ready" means watched too):
+    /// watch the units holding live runs, newest first, then those a targeted update read within the live window;
+    /// stop watching the rest.</summary>
     private void WatchLiveUnits(Core.Indexing.IndexResult result)
     {
         var now = DateTimeOffset.UtcNow;
