@@ -76,6 +76,7 @@ internal static class LiveLatencyMeasurement
                 }
             }
 
+            Console.Error.WriteLine($"[live] append → runsChanged in order, ms: {string.Join(' ', latencies.Select(l => l.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}");
             await server.StopAsync(TimeSpan.FromSeconds(30));
             return LiveLatencyResult.Of(runs, Appends, readySeconds, latencies);
         }

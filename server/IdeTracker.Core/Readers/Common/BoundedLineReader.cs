@@ -7,6 +7,9 @@ namespace IdeTracker.Core.Readers.Common;
 /// A final line without its newline is not returned: the writer may still be writing it.</summary>
 internal sealed class BoundedLineReader : IDisposable
 {
+    /// <summary>Bytes kept before the read position when the buffer is compacted, for <see cref="CopyConsumedTail"/>.</summary>
+    private const int KeptTail = 32;
+
     private readonly Stream _stream;
     private readonly int _maxLineBytes;
     private readonly byte[] _buffer;
@@ -14,6 +17,7 @@ internal sealed class BoundedLineReader : IDisposable
     private int _end;
     private bool _endOfStream;
     private int _lastLineStart = -1;
+    private bool _skipping;
 
     public BoundedLineReader(Stream stream, int maxLineBytes)
     {
@@ -29,6 +33,21 @@ internal sealed class BoundedLineReader : IDisposable
     /// <summary>Bytes of the stream taken by the lines returned so far, newlines included: where the next line
     /// starts, relative to where the stream stood when this reader began. A line still being written is not counted.</summary>
     public long Consumed { get; private set; }
+
+    /// <summary>Copies the last bytes before <see cref="Consumed"/> (up to <paramref name="into"/>'s length and at
+    /// most a few dozen) to the front of <paramref name="into"/> and returns how many: none while an over-long last
+    /// line is being skipped.</summary>
+    public int CopyConsumedTail(Span<byte> into)
+    {
+        if (_skipping)
+        {
+            return 0;
+        }
+
+        var count = Math.Min(into.Length, _start);
+        _buffer.AsSpan(_start - count, count).CopyTo(into);
+        return count;
+    }
 
     /// <summary>The line last returned as the stream has it, line ending included; empty when it was over-long.
     /// Valid until the next call.</summary>
@@ -102,11 +121,13 @@ internal sealed class BoundedLineReader : IDisposable
     private bool SkipRestOfLine()
     {
         long skipped = 0;
+        _skipping = true;
         while (true)
         {
             var newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
             if (newline >= 0)
             {
+                _skipping = false;
                 _start += newline + 1;
                 Consumed += skipped + newline + 1;
                 return true;
@@ -126,11 +147,12 @@ internal sealed class BoundedLineReader : IDisposable
     private void Fill()
     {
         _lastLineStart = -1;
-        if (_start > 0)
+        if (_start > KeptTail)
         {
-            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
-            _end -= _start;
-            _start = 0;
+            // Room for at least a whole line remains: more pending than the longest line goes to SkipRestOfLine.
+            _buffer.AsSpan(_start - KeptTail, _end - _start + KeptTail).CopyTo(_buffer);
+            _end -= _start - KeptTail;
+            _start = KeptTail;
         }
 
         var read = _stream.Read(_buffer, _end, _buffer.Length - _end);

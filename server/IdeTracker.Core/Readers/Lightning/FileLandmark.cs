@@ -9,13 +9,6 @@ internal readonly record struct FileLandmark(long At, byte[] Bytes)
 {
     public static readonly FileLandmark None = new(0, []);
 
-    /// <summary>The last <paramref name="most"/> bytes of <paramref name="bytes"/>, which the file holds from <paramref name="at"/> on.</summary>
-    public static FileLandmark Tail(long at, ReadOnlySpan<byte> bytes, int most)
-    {
-        var kept = Math.Min(most, bytes.Length);
-        return new FileLandmark(at + bytes.Length - kept, bytes[^kept..].ToArray());
-    }
-
     /// <summary>The first <paramref name="most"/> bytes of <paramref name="bytes"/>, which the file holds from <paramref name="at"/> on.</summary>
     public static FileLandmark Head(long at, ReadOnlySpan<byte> bytes, int most) => new(at, bytes[..Math.Min(most, bytes.Length)].ToArray());
 

@@ -66,13 +66,22 @@ public sealed class LightningCsvReader : IResumableRunReader
         if (hparams.Exists)
         {
             var stamp = new FileStamp(hparams.FullName, hparams.Length, hparams.LastWriteTimeUtc.Ticks);
-            parameters = previous?.Hparams is { } known && known.Stamp == stamp ? known : ReadHparams(stamp);
-            foreach (var (key, value) in parameters.Params)
+            parameters = previous?.Hparams is { } known && known.Stamp == stamp ? known : null;
+            if (parameters is not null)
             {
-                run.Params[key] = value;
-            }
+                foreach (var (key, value) in parameters.Params)
+                {
+                    run.Params[key] = value;
+                }
 
-            result.Problems.AddRange(parameters.Problems);
+                result.Problems.AddRange(parameters.Problems);
+            }
+            else
+            {
+                var before = result.Problems.Count;
+                YamlParamsFile.Read(stamp.Path, run.Params, result.Problems);
+                parameters = new HparamsRead(stamp, [.. run.Params], [.. result.Problems.GetRange(before, result.Problems.Count - before)]);
+            }
         }
 
         MetricsCsvState? metricsState = null;
@@ -84,14 +93,6 @@ public sealed class LightningCsvReader : IResumableRunReader
         result.Runs.Add(run);
         result.Resume = new LightningResume { UnitPath = unit.Path, Hparams = parameters, Metrics = metricsState };
         return result;
-    }
-
-    private static HparamsRead ReadHparams(FileStamp stamp)
-    {
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        var problems = new List<Problem>();
-        YamlParamsFile.Read(stamp.Path, parameters, problems);
-        return new HparamsRead(stamp, [.. parameters], [.. problems]);
     }
 
     private static Run NewRun(RunUnit unit, FileInfo metrics, FileInfo hparams)

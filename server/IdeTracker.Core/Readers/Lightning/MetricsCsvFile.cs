@@ -30,9 +30,8 @@ internal static class MetricsCsvFile
         List<Problem> problems,
         CancellationToken ct)
     {
-        var fileProblems = new List<Problem>();
-        var found = new ProblemList(path, fileProblems);
-        Rows? rows = null;
+        var firstProblem = problems.Count;
+        var found = new ProblemList(path, problems);
         MetricsCsvState? state = null;
         try
         {
@@ -44,21 +43,22 @@ internal static class MetricsCsvFile
                 return null;
             }
 
+            Rows rows;
             if (previous is not null && length >= previous.WholeEnd && previous.Header.StillIn(stream.SafeFileHandle) && previous.Check.StillIn(stream.SafeFileHandle))
             {
-                fileProblems.AddRange(previous.Problems);
-                found = new ProblemList(path, fileProblems, previous.ProblemCount);
-                rows = Rows.After(previous, found);
+                problems.AddRange(previous.Problems);
+                found = new ProblemList(path, problems, previous.ProblemCount);
+                rows = Rows.After(previous, into, found);
                 stream.Seek(previous.WholeEnd, SeekOrigin.Begin);
             }
             else
             {
-                rows = new Rows(found);
+                rows = new Rows(into, found);
             }
 
             using var lines = new BoundedLineReader(stream, MaxLineBytes);
             rows.ReadLines(lines, ct);
-            state = rows.State(fileProblems, found);
+            state = rows.State(problems, firstProblem, found, lines);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -68,14 +68,6 @@ internal static class MetricsCsvFile
         finally
         {
             found.Flush();
-            problems.AddRange(fileProblems);
-            if (rows is not null)
-            {
-                foreach (var (key, series) in rows.Metrics)
-                {
-                    into[key] = series;
-                }
-            }
         }
 
         return state;
@@ -86,144 +78,149 @@ internal static class MetricsCsvFile
     {
         private readonly ProblemList found;
         private readonly List<string> cells = [];
-        private readonly byte[] check = new byte[CheckBytes];
         private readonly long from;
         private readonly int lineBase;
         private Columns? columns;
         private bool stopped;
         private int linesRead;
         private FileLandmark header;
-        private long checkAt;
-        private int checkLength;
-        private long consumed;
+        private FileLandmark check = FileLandmark.None;
 
-        public Rows(ProblemList found)
+        /// <param name="metrics">Where the series go: the run's, empty.</param>
+        public Rows(Dictionary<string, List<MetricPoint>> metrics, ProblemList found)
         {
             this.found = found;
-            Metrics = new(StringComparer.Ordinal);
+            Metrics = metrics;
             header = FileLandmark.None;
         }
 
-        private Rows(MetricsCsvState previous, ProblemList found)
+        private Rows(MetricsCsvState previous, Dictionary<string, List<MetricPoint>> metrics, ProblemList found)
         {
             this.found = found;
-            Metrics = SeriesAsTheyWere(previous);
+            Metrics = metrics;
+            AddSeriesAsTheyWere(previous, metrics);
             columns = previous.Columns.Continued();
             from = previous.WholeEnd;
             lineBase = previous.WholeLines;
             header = previous.Header;
-            checkAt = previous.Check.At;
-            checkLength = previous.Check.Bytes.Length;
-            previous.Check.Bytes.CopyTo(check, 0);
+            check = previous.Check;
         }
 
         public Dictionary<string, List<MetricPoint>> Metrics { get; }
 
-        public static Rows After(MetricsCsvState previous, ProblemList found) => new(previous, found);
+        public static Rows After(MetricsCsvState previous, Dictionary<string, List<MetricPoint>> metrics, ProblemList found) => new(previous, metrics, found);
 
         /// <summary>Null when there is nothing to carry on from: no header yet, or one without a step column (then
         /// the rest of the file is not read, and the next read looks at the header again).</summary>
-        public MetricsCsvState? State(List<Problem> listed, ProblemList counted) => columns is null || stopped
-            ? null
-            : new MetricsCsvState
+        public MetricsCsvState? State(List<Problem> problems, int firstProblem, ProblemList counted, BoundedLineReader lines)
+        {
+            if (columns is null || stopped)
+            {
+                return null;
+            }
+
+            Span<byte> tail = stackalloc byte[CheckBytes];
+            var kept = lines.CopyConsumedTail(tail);
+            var counts = new KeyValuePair<string, int>[Metrics.Count];
+            var i = 0;
+            foreach (var (key, series) in Metrics)
+            {
+                counts[i++] = KeyValuePair.Create(key, series.Count);
+            }
+
+            return new MetricsCsvState
             {
                 Metrics = Metrics,
-                SeriesCounts = [.. Metrics.Select(m => KeyValuePair.Create(m.Key, m.Value.Count))],
+                SeriesCounts = counts,
                 Columns = columns,
-                WholeEnd = from + consumed,
+                WholeEnd = from + lines.Consumed,
                 WholeLines = lineBase + linesRead,
-                Problems = [.. listed],
+                Problems = problems.Count == firstProblem ? [] : [.. problems.GetRange(firstProblem, problems.Count - firstProblem)],
                 ProblemCount = counted.Counted,
                 Header = header,
-                Check = new FileLandmark(checkAt, check[..checkLength]),
+                Check = kept > 0 ? new FileLandmark(from + lines.Consumed - kept, tail[..kept].ToArray()) : check,
             };
+        }
 
         public void ReadLines(BoundedLineReader lines, CancellationToken ct)
         {
-            while (lines.TryReadBytes(out var bytes, out var tooLong))
+            // Locals in the loop, which runs once per row.
+            var metrics = Metrics;
+            var current = columns;
+            try
             {
-                var lineNumber = lineBase + lines.LineNumber;
-                linesRead = lines.LineNumber;
-                var lineStart = from + consumed;
-                consumed = lines.Consumed;
-                if (lines.LineNumber % LinesBetweenCancellationChecks == 0)
+                while (lines.TryReadBytes(out var bytes, out var tooLong))
                 {
-                    ct.ThrowIfCancellationRequested();
-                }
-
-                if (tooLong)
-                {
-                    found.Add(lineNumber, $"line longer than {MaxLineBytes / 1024} KiB skipped");
-                    continue;
-                }
-
-                var raw = lines.LastLineAsRead;
-                checkLength = Math.Min(CheckBytes, raw.Length);
-                checkAt = lineStart + raw.Length - checkLength;
-                raw[^checkLength..].CopyTo(check);
-
-                // Almost every row is plain numbers: take them straight from the bytes. Anything else (the header,
-                // quotes, nan, a bad cell) goes the careful way below, which also words the problems.
-                if (columns is not null && (bytes.IsEmpty || columns.TryAddPlainRow(bytes, Metrics)))
-                {
-                    continue;
-                }
-
-                var line = Encoding.UTF8.GetString(bytes);
-                if (columns is null)
-                {
-                    header = FileLandmark.Head(lineStart, raw, HeaderCheckBytes);
-                    CsvFields.Split(line.TrimStart('\uFEFF'), cells);
-                    columns = Columns.FromHeader(cells, lineNumber, found);
-                    if (columns is null)
+                    var lineNumber = lineBase + lines.LineNumber;
+                    linesRead = lines.LineNumber;
+                    if (lines.LineNumber % LinesBetweenCancellationChecks == 0)
                     {
-                        stopped = true;
-                        return;
+                        ct.ThrowIfCancellationRequested();
                     }
 
-                    continue;
-                }
-
-                CsvFields.Split(line, cells);
-                if (Columns.IsHeader(cells))
-                {
-                    // Lightning rewrites the whole file when a new key appears; a reader that raced the rewrite sees a second header.
-                    found.Add(lineNumber, "the header repeats here (the file was rewritten while it was read); reading on with its columns", ProblemSeverity.Information);
-                    columns = Columns.FromHeader(cells, lineNumber, found);
-                    if (columns is null)
+                    if (tooLong)
                     {
-                        stopped = true;
-                        return;
+                        found.Add(lineNumber, $"line longer than {MaxLineBytes / 1024} KiB skipped");
+                        continue;
                     }
 
-                    continue;
-                }
+                    // Almost every row is plain numbers: take them straight from the bytes. Anything else (the header,
+                    // quotes, nan, a bad cell) goes the careful way below, which also words the problems.
+                    if (current is not null && (bytes.IsEmpty || current.TryAddPlainRow(bytes, metrics)))
+                    {
+                        continue;
+                    }
 
-                columns.AddRow(cells, lineNumber, Metrics, found);
+                    var line = Encoding.UTF8.GetString(bytes);
+                    if (current is null)
+                    {
+                        var raw = lines.LastLineAsRead;
+                        header = FileLandmark.Head(from + lines.Consumed - raw.Length, raw, HeaderCheckBytes);
+                        CsvFields.Split(line.TrimStart('\uFEFF'), cells);
+                        current = Columns.FromHeader(cells, lineNumber, found);
+                        if (current is null)
+                        {
+                            stopped = true;
+                            return;
+                        }
+
+                        continue;
+                    }
+
+                    CsvFields.Split(line, cells);
+                    if (Columns.IsHeader(cells))
+                    {
+                        // Lightning rewrites the whole file when a new key appears; a reader that raced the rewrite sees a second header.
+                        found.Add(lineNumber, "the header repeats here (the file was rewritten while it was read); reading on with its columns", ProblemSeverity.Information);
+                        current = Columns.FromHeader(cells, lineNumber, found);
+                        if (current is null)
+                        {
+                            stopped = true;
+                            return;
+                        }
+
+                        continue;
+                    }
+
+                    current.AddRow(cells, lineNumber, metrics, found);
+                }
+            }
+            finally
+            {
+                columns = current;
             }
         }
 
-        /// <summary>The earlier read's series cut back to what its whole rows gave, in the order they first appeared: a
-        /// read cancelled since may have added points, or series, that the next read will add again.</summary>
-        private static Dictionary<string, List<MetricPoint>> SeriesAsTheyWere(MetricsCsvState previous)
+        /// <summary>Gives the earlier read's series, cut back to what its whole rows gave, in the order they first
+        /// appeared: a read cancelled since may have added points, or series, that this read adds again.</summary>
+        private static void AddSeriesAsTheyWere(MetricsCsvState previous, Dictionary<string, List<MetricPoint>> into)
         {
-            var metrics = previous.Metrics;
-            if (metrics.Count != previous.SeriesCounts.Length)
-            {
-                metrics = new Dictionary<string, List<MetricPoint>>(previous.SeriesCounts.Length, StringComparer.Ordinal);
-                foreach (var (key, _) in previous.SeriesCounts)
-                {
-                    metrics[key] = previous.Metrics[key];
-                }
-            }
-
             foreach (var (key, count) in previous.SeriesCounts)
             {
-                var series = metrics[key];
+                var series = previous.Metrics[key];
                 series.RemoveRange(count, series.Count - count);
+                into[key] = series;
             }
-
-            return metrics;
         }
     }
 }

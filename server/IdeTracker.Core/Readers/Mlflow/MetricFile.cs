@@ -48,10 +48,9 @@ internal static class MetricFile
             var from = previous?.WholeEnd ?? 0;
             buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(BufferBytes, Math.Max(size - from, 1)));
             var lines = previous is null
-                ? new Lines(path, new List<MetricPoint>((int)Math.Clamp(size / 32, 4, 4096)), [], 0, 0, default)
-                : Lines.After(path, previous);
+                ? new Lines(path, new List<MetricPoint>((int)Math.Clamp(size / 32, 4, 4096)), problems, 0, 0, default)
+                : Lines.After(path, previous, problems);
             lines.ReadAll(handle, buffer, from, size, cancellationToken);
-            problems.AddRange(lines.Problems);
             return lines.State();
         }
         catch (Exception e) when (FileProblems.IsFileSystemFailure(e))
@@ -89,6 +88,10 @@ internal static class MetricFile
     {
         private readonly string path;
         private readonly List<MetricPoint> points;
+
+        // This file's problems are those from here on in the caller's list.
+        private readonly List<Problem> problems;
+        private readonly int firstProblem;
         private readonly byte[] check = new byte[CheckBytes];
         private int lineNumber;
         private bool skippingLongLine;
@@ -100,11 +103,13 @@ internal static class MetricFile
         private int wholeProblems;
         private int checkLength;
 
-        public Lines(string path, List<MetricPoint> points, List<Problem> problems, long wholeEnd, int lineNumber, ReadOnlySpan<byte> check)
+        /// <param name="problems">The caller's list: the file's problems are added to it.</param>
+        public Lines(string path, List<MetricPoint> points, List<Problem> problems, long wholeEnd, int lineNumber, ReadOnlySpan<byte> check, int firstProblem = -1)
         {
             this.path = path;
             this.points = points;
-            Problems = problems;
+            this.problems = problems;
+            this.firstProblem = firstProblem < 0 ? problems.Count : firstProblem;
             this.lineNumber = lineNumber;
             this.wholeEnd = wholeEnd;
             wholeLines = lineNumber;
@@ -114,14 +119,15 @@ internal static class MetricFile
             checkLength = check.Length;
         }
 
-        public List<Problem> Problems { get; }
-
-        /// <summary>Carries on after the whole lines of an earlier read, dropping whatever that read took beyond them.</summary>
-        public static Lines After(string path, MetricFileState previous)
+        /// <summary>Carries on after the whole lines of an earlier read (giving their problems again), dropping whatever
+        /// that read took beyond them.</summary>
+        public static Lines After(string path, MetricFileState previous, List<Problem> problems)
         {
             var points = previous.Points;
             points.RemoveRange(previous.WholePoints, points.Count - previous.WholePoints);
-            return new Lines(path, points, [.. previous.WholeProblems], previous.WholeEnd, previous.WholeLines, previous.Check.Span);
+            var firstProblem = problems.Count;
+            problems.AddRange(previous.WholeProblems);
+            return new Lines(path, points, problems, previous.WholeEnd, previous.WholeLines, previous.Check.Span, firstProblem);
         }
 
         public MetricFileState State() => new()
@@ -130,7 +136,7 @@ internal static class MetricFile
             WholePoints = wholePoints,
             WholeEnd = wholeEnd,
             WholeLines = wholeLines,
-            WholeProblems = wholeProblems == 0 ? [] : [.. Problems.Take(wholeProblems)],
+            WholeProblems = wholeProblems == firstProblem ? [] : [.. problems.GetRange(firstProblem, wholeProblems - firstProblem)],
             Check = new ReadOnlyMemory<byte>(check, 0, checkLength),
         };
 
@@ -182,7 +188,7 @@ internal static class MetricFile
                 wholeEnd = dataStart + start;
                 wholeLines = lineNumber;
                 wholePoints = points.Count;
-                wholeProblems = Problems.Count;
+                wholeProblems = problems.Count;
                 checkLength = Math.Min(start, CheckBytes);
                 data.Slice(start - checkLength, checkLength).CopyTo(check);
             }
@@ -194,7 +200,7 @@ internal static class MetricFile
                 if (!skippingLongLine)
                 {
                     skippingLongLine = true;
-                    Problems.Add(new Problem(path, lineNumber + 1,
+                    problems.Add(new Problem(path, lineNumber + 1,
                         $"line is longer than {ByteSizeText.OfLimit(MaxLineBytes)}; skipped"));
                 }
 
@@ -216,7 +222,7 @@ internal static class MetricFile
 
             if (line.Length > MaxLineBytes)
             {
-                Problems.Add(new Problem(path, lineNumber, $"line is longer than {ByteSizeText.OfLimit(MaxLineBytes)}; skipped"));
+                problems.Add(new Problem(path, lineNumber, $"line is longer than {ByteSizeText.OfLimit(MaxLineBytes)}; skipped"));
                 return;
             }
 
@@ -227,7 +233,7 @@ internal static class MetricFile
             }
             else
             {
-                Problems.Add(new Problem(path, lineNumber, error));
+                problems.Add(new Problem(path, lineNumber, error));
             }
         }
     }

@@ -57,30 +57,34 @@ public sealed class MlflowFileRunReader : IResumableRunReader
             return result;
         }
 
-        var (meta, metaProblems) = previous is not null && previous.MetaStamp == metaStamp
-            ? (previous.Meta, previous.MetaProblems)
-            : ReadMeta(scan, metaStamp);
-        problems.AddRange(metaProblems);
+        var meta = previous is not null && previous.MetaStamp == metaStamp ? previous.Meta : null;
+        Problem[] metaProblems;
+        if (meta is not null)
+        {
+            metaProblems = previous!.MetaProblems;
+            problems.AddRange(metaProblems);
+        }
+        else
+        {
+            var before = problems.Count;
+            meta = RunMetaFile.Read(scan.MetaPath, metaStamp.Size, Path.GetFileName(scan.RunFolder), problems);
+            metaProblems = problems.Count == before ? [] : [.. problems.GetRange(before, problems.Count - before)];
+        }
+
         if (meta is null || (meta.Deleted && !includeDeleted))
         {
             return result;
         }
 
+        // The record as meta.yaml gave it stays in the resume; this read adds the experiment and the tags to a copy.
         var record = meta.WithoutTags();
         record.ExperimentName = experiment.Name;
         record.ExperimentId ??= experiment.Id ?? Path.GetFileName(scan.ExperimentFolder);
-        var scratch = new List<Problem>();
-        var tags = ReadTags(scan.Tags, previous?.Tags, record.Tags, problems, scratch, cancellationToken);
+        var tags = ReadTags(scan.Tags, previous?.Tags, record.Tags, problems, cancellationToken);
 
         var storeRelative = PathText.RelativeOrSelf(unit.WorkspaceRoot, unit.StorePath);
         var run = record.ToRun(unit.StorePath, storeRelative, scan.RunFolder, scan.HasMetricsFolder ? scan.MetricsFolder : null);
-        var parameters = previous is not null && previous.ParamFolders.AsSpan().SequenceEqual(CollectionsMarshal.AsSpan(scan.ParamFolders))
-            ? previous.Params
-            : [.. scan.Params.Select(file => ReadValue(file, scratch, cancellationToken))];
-        foreach (var param in parameters)
-        {
-            param.AddTo(run.Params, problems);
-        }
+        var parameters = ReadParams(scan, previous, run.Params, problems, cancellationToken);
 
         var metrics = new Dictionary<string, MetricFileState>(scan.Metrics.Count, StringComparer.Ordinal);
         foreach (var file in scan.Metrics)
@@ -109,12 +113,33 @@ public sealed class MlflowFileRunReader : IResumableRunReader
         return result;
     }
 
-    /// <summary>meta.yaml as a record (null when it names no run) and its problems, kept apart from the result's.</summary>
-    private static (MlflowRunRecord? Record, Problem[] Problems) ReadMeta(RunFolderScan scan, FileStamp stamp)
+    /// <summary>Params are stamped by their folders (see <see cref="RunFolderScan"/>): while those keep their stamps,
+    /// the params <paramref name="previous"/> read are the params.</summary>
+    private static ValueFileRead[] ReadParams(
+        RunFolderScan scan,
+        MlflowResume? previous,
+        Dictionary<string, string> into,
+        List<Problem> problems,
+        CancellationToken cancellationToken)
     {
-        var problems = new List<Problem>();
-        var record = RunMetaFile.Read(scan.MetaPath, stamp.Size, Path.GetFileName(scan.RunFolder), problems);
-        return (record?.WithoutTags(), [.. problems]);
+        if (previous is not null && previous.ParamFolders.AsSpan().SequenceEqual(CollectionsMarshal.AsSpan(scan.ParamFolders)))
+        {
+            foreach (var param in previous.Params)
+            {
+                param.AddTo(into, problems);
+            }
+
+            return previous.Params;
+        }
+
+        var read = new ValueFileRead[scan.Params.Count];
+        for (var i = 0; i < read.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            read[i] = ValueFileRead.Read(scan.Params[i], into, problems);
+        }
+
+        return read;
     }
 
     /// <summary>Tags are rewritten in place (a note edited, a status tag set), so each is stamped: those whose stamp
@@ -124,26 +149,24 @@ public sealed class MlflowFileRunReader : IResumableRunReader
         IReadOnlyDictionary<string, ValueFileRead>? before,
         Dictionary<string, string> into,
         List<Problem> problems,
-        List<Problem> scratch,
         CancellationToken cancellationToken)
     {
         var read = new Dictionary<string, ValueFileRead>(files.Count, StringComparer.Ordinal);
         foreach (var file in files)
         {
-            var tag = before is not null && before.TryGetValue(file.Path, out var known) && known.File == file
-                ? known
-                : ReadValue(file, scratch, cancellationToken);
-            tag.AddTo(into, problems);
-            read[file.Path] = tag;
+            cancellationToken.ThrowIfCancellationRequested();
+            if (before is not null && before.TryGetValue(file.Path, out var known) && known.File == file)
+            {
+                known.AddTo(into, problems);
+                read[file.Path] = known;
+            }
+            else
+            {
+                read[file.Path] = ValueFileRead.Read(file, into, problems);
+            }
         }
 
         return read;
     }
 
-    /// <summary>Params and tags: one file per key, the whole file is the value.</summary>
-    private static ValueFileRead ReadValue(RunFile file, List<Problem> scratch, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueFileRead.Read(file, scratch);
-    }
 }

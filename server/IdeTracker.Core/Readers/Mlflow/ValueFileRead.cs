@@ -8,15 +8,20 @@ namespace IdeTracker.Core.Readers.Mlflow;
 /// with the stamp it had (params are listed unstamped: <see cref="RunFile.Size"/> is -1 then).</summary>
 internal sealed record ValueFileRead(RunFile File, string? Value, Problem[] Problems)
 {
-    /// <summary>Reads the file; <paramref name="scratch"/> is any list the caller reuses for the problems on their way.</summary>
-    public static ValueFileRead Read(RunFile file, List<Problem> scratch)
+    /// <summary>Reads the file into <paramref name="values"/> and <paramref name="problems"/>, and keeps what it gave.</summary>
+    public static ValueFileRead Read(RunFile file, Dictionary<string, string> values, List<Problem> problems)
     {
-        scratch.Clear();
-        var value = TextFile.Read(file.Path, file.Size, scratch);
-        return new ValueFileRead(file, value, scratch.Count == 0 ? [] : [.. scratch]);
+        var before = problems.Count;
+        var value = TextFile.Read(file.Path, file.Size, problems);
+        if (value is not null)
+        {
+            values[file.Key] = value;
+        }
+
+        return new ValueFileRead(file, value, problems.Count == before ? [] : [.. problems.GetRange(before, problems.Count - before)]);
     }
 
-    /// <summary>Gives the value and the problems, the same each time.</summary>
+    /// <summary>Gives what the read gave, again.</summary>
     public void AddTo(Dictionary<string, string> values, List<Problem> problems)
     {
         if (Value is not null)

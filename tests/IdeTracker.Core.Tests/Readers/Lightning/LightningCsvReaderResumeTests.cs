@@ -80,6 +80,7 @@ public sealed class LightningCsvReaderResumeTests : IDisposable
         Append(row);
         var (second, resumedBytes) = ResumedReads.Counting(() => reader.Read(version.Unit, first.Resume, CancellationToken.None));
 
+        // Beside the row: the header and the 32 bytes before the old offset, which are compared.
         Assert.InRange(resumedBytes, row.Length, row.Length + header + 32);
         Assert.Equal(new MetricPoint(9999, 0, 0.09), Assert.Single(second.Runs).Metrics["val_loss"][^1]);
         ResumedReads.AssertSameAsWhole(reader.Read(version.Unit, CancellationToken.None), second, "after one row");
