@@ -96,6 +96,20 @@ public sealed class LiveUnitWatcherTests : IDisposable
         Until(() => Changed().Contains(file));
     }
 
+    [Fact]
+    public void A_failing_watcher_is_dropped_and_its_unit_read_again_and_the_next_pass_watches_it_afresh()
+    {
+        var unit = Directory.CreateDirectory(temp.Combine("runs", "r")).FullName;
+        watcher.WatchOnly([unit]);
+
+        watcher.Failed(unit, new InternalBufferOverflowException("too many changes at once"));
+
+        Assert.Empty(watcher.WatchedUnits);
+        Assert.Equal([unit], Changed());
+        watcher.WatchOnly([unit]);
+        Assert.Equal([unit], watcher.WatchedUnits);
+    }
+
     private List<string> Changed()
     {
         lock (gate)

@@ -140,13 +140,31 @@ public sealed class LiveUnitWatcher : IDisposable
     {
         lock (_gate)
         {
-            if (_watchers.TryGetValue(unitPath, out var current) && current == watcher)
+            if (!_watchers.TryGetValue(unitPath, out var current) || current != watcher)
             {
-                _watchers.Remove(unitPath);
+                // Already dropped, and disposed, by the one who dropped it.
+                return;
             }
         }
 
-        ThreadPool.QueueUserWorkItem(_ => watcher.Dispose());
+        Failed(unitPath, error);
+    }
+
+    /// <summary>What a failing watcher of <paramref name="unitPath"/> leads to; internal so tests can make one fail.</summary>
+    internal void Failed(string unitPath, Exception error)
+    {
+        FileSystemWatcher? watcher;
+        lock (_gate)
+        {
+            _watchers.Remove(unitPath, out watcher);
+        }
+
+        // Not disposed on the thread raising its own event.
+        if (watcher is not null)
+        {
+            ThreadPool.QueueUserWorkItem(_ => watcher.Dispose());
+        }
+
         if (Exists(unitPath))
         {
             _log.Warning($"Watching {unitPath} failed ({error.Message}); reading it again.");
