@@ -80,6 +80,21 @@ public sealed class LiveUnitWatcherTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_unit_with_too_many_folders_to_watch_is_left_to_the_client()
+    {
+        var small = Directory.CreateDirectory(temp.Combine("runs", "small", "metrics")).Parent!.FullName;
+        var project = temp.Combine("project");
+        for (var i = 0; i < 300; i++)
+        {
+            Directory.CreateDirectory(Path.Combine(project, "data", $"shard{i:D3}"));
+        }
+
+        watcher.WatchOnly([project, small]);
+
+        Assert.Equal([small], watcher.WatchedUnits);
+    }
+
+    [Fact]
     public void A_deleted_unit_loses_its_watcher_and_is_watched_afresh_when_it_comes_back()
     {
         var unit = Directory.CreateDirectory(temp.Combine("runs", "r")).FullName;

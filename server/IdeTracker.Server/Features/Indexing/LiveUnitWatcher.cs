@@ -19,11 +19,18 @@ public sealed class LiveUnitWatcher : IDisposable
     /// <summary>Bigger than the default 8 KiB, so a burst of writes across a run's files does not overflow it.</summary>
     private const int BufferBytes = 64 * 1024;
 
+    /// <summary>A folder unit with more sub-folders than this (a DVC project at the workspace root, a run with a big
+    /// artifacts tree) is not watched: a recursive watch costs one inotify watch per folder, set up by walking them.</summary>
+    private const int MaxFolders = 256;
+
     private readonly Action<IReadOnlyCollection<string>> _changed;
     private readonly ServerLogger _log;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, FileSystemWatcher> _watchers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _refusedLogged = new(StringComparer.Ordinal);
+
+    /// <summary>Folder units found too big to watch, not walked again while they stay wanted.</summary>
+    private readonly HashSet<string> _tooBig = new(StringComparer.Ordinal);
     private bool _disposed;
 
     /// <param name="changed">Called, on a thread-pool thread, with the paths that changed.</param>
@@ -63,6 +70,7 @@ public sealed class LiveUnitWatcher : IDisposable
                 watcher!.Dispose();
             }
 
+            _tooBig.IntersectWith(wanted);
             foreach (var path in wanted)
             {
                 if (!_watchers.ContainsKey(path) && TryWatch(path) is { } watcher)
@@ -89,6 +97,10 @@ public sealed class LiveUnitWatcher : IDisposable
 
     private static bool Exists(string path) => Directory.Exists(path) || File.Exists(path);
 
+    private static bool HasFewFolders(string folder) =>
+        !Directory.EnumerateDirectories(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 })
+            .Skip(MaxFolders).Any();
+
     private FileSystemWatcher? TryWatch(string unitPath)
     {
         FileSystemWatcher? watcher = null;
@@ -96,6 +108,16 @@ public sealed class LiveUnitWatcher : IDisposable
         {
             if (Directory.Exists(unitPath))
             {
+                if (_tooBig.Contains(unitPath) || !HasFewFolders(unitPath))
+                {
+                    if (_tooBig.Add(unitPath) && _refusedLogged.Add(unitPath))
+                    {
+                        _log.Info($"Not watching {unitPath} for live changes: it holds more than {MaxFolders} folders; the editor's file events still update it.");
+                    }
+
+                    return null;
+                }
+
                 watcher = new FileSystemWatcher(unitPath) { IncludeSubdirectories = true };
             }
             else if (File.Exists(unitPath) && Path.GetDirectoryName(unitPath) is { } folder)
