@@ -29,7 +29,7 @@ internal sealed class MetricsCsvState
     /// <summary>The header line as read (its first few KiB).</summary>
     public required FileLandmark Header { get; init; }
 
-    /// <summary>The last bytes of the last whole line that was not over-long: right before <see cref="WholeEnd"/>
-    /// unless that line was.</summary>
+    /// <summary>Up to 32 bytes right before <see cref="WholeEnd"/>, as the read saw them (an earlier read's, when this one
+    /// took no new line).</summary>
     public required FileLandmark Check { get; init; }
 }
