@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IdeTracker.Bench.Generation;
+using IdeTracker.Bench.Live;
 using IdeTracker.Bench.Reporting;
 using IdeTracker.Bench.Tfevents;
 using IdeTracker.Bench.Wandb;
@@ -15,7 +16,8 @@ internal static class ParentCommand
     {
         try
         {
-            var known = BenchScenario.All(options).Select(s => s.Name).Append(TfeventsThroughput.Name).ToList();
+            var known = BenchScenario.All(options).Select(s => s.Name)
+                .Concat([TfeventsThroughput.Name, WandbLogBenchmark.Name, LiveLatencyMeasurement.Name]).ToList();
             if (options.Only?.FirstOrDefault(n => !known.Contains(n)) is { } unknown)
             {
                 throw new ArgumentException($"--only: unknown measurement '{unknown}'; known: {string.Join(", ", known)}");
@@ -29,11 +31,13 @@ internal static class ParentCommand
 
             var runs = scenarios.Select(s => ChildProcess.Measure(options, s)).ToList();
             var tfevents = options.Includes(TfeventsThroughput.Name) ? TfeventsThroughput.Run(options) : null;
-            Report(options, runs, tfevents);
+            var live = options.Includes(LiveLatencyMeasurement.Name) ? LiveLatencyMeasurement.Run(options) : null;
+            Report(options, runs, tfevents, live);
             var wandbLogRead = !options.Includes(WandbLogBenchmark.Name) || WandbLogBenchmark.Run(options, Console.Out);
             var failed = !wandbLogRead
                 || runs.Any(r => r.Result is null || Targets.For(r.Scenario, r.Result).Any(c => c.MustHold && !c.Met))
-                || (tfevents is not null && !TfeventsReport.AllPointsRead(tfevents));
+                || (tfevents is not null && !TfeventsReport.AllPointsRead(tfevents))
+                || (live is not null && LiveLatencyReport.Targets(live).Any(c => c.MustHold && !c.Met));
             return failed ? 1 : 0;
         }
         catch (Exception e)
@@ -52,7 +56,7 @@ internal static class ParentCommand
             : $"[{scenario.Name}] reusing {scenario.ExpectedRuns:N0} runs in {scenario.WorkspaceRoot}");
     }
 
-    private static void Report(BenchOptions options, IReadOnlyList<ScenarioRun> runs, TfeventsResult? tfevents)
+    private static void Report(BenchOptions options, IReadOnlyList<ScenarioRun> runs, TfeventsResult? tfevents, LiveLatencyResult? live)
     {
         var output = Console.Out;
         output.WriteLine();
@@ -68,11 +72,22 @@ internal static class ParentCommand
         {
             output.WriteLine("tfevents: the TensorBoard reader parses one generated event file whole, in this process, after a warm-up read.");
         }
+
+        if (live is not null)
+        {
+            output.WriteLine("live: the real server over stdio, appending to a running run and sending no file events of its own.");
+        }
+
         output.WriteLine();
         ResultTable.Print(output, runs);
         if (tfevents is not null)
         {
             TfeventsReport.Print(output, tfevents);
+        }
+
+        if (live is not null)
+        {
+            LiveLatencyReport.Print(output, live);
         }
 
         output.WriteLine();
@@ -84,6 +99,11 @@ internal static class ParentCommand
         if (tfevents is not null)
         {
             output.WriteLine(TfeventsReport.Json(tfevents));
+        }
+
+        if (live is not null)
+        {
+            output.WriteLine(LiveLatencyReport.Json(live));
         }
     }
 }

@@ -68,6 +68,30 @@ public sealed partial class IndexStore
         return [.. found];
     }
 
+    /// <summary>Paths of the units whose runs are being written: a run whose status is not final and a file of
+    /// whose unit was written at or after <paramref name="since"/> (as <see cref="RunRow.IsLive"/> has it). Most
+    /// recently written first, at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<string> FindLiveUnitPaths(DateTimeOffset since, int limit)
+    {
+        using var connection = OpenRead();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT u.path FROM units u
+            WHERE u.max_mtime >= $since AND u.id IN (SELECT r.unit FROM runs r WHERE r.status IN ('running', 'unknown'))
+            ORDER BY u.max_mtime DESC, u.path LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$since", since.UtcTicks);
+        command.Parameters.AddWithValue("$limit", limit);
+        var paths = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            paths.Add(reader.GetString(0));
+        }
+
+        return paths;
+    }
+
     /// <summary>Replaces, in one transaction, everything indexed for each unit of the batch by what was
     /// just read. A run whose id another unit already holds is skipped and recorded as a problem.</summary>
     public IndexWriteResult WriteUnits(IReadOnlyList<(RunUnit Unit, UnitReadResult Result)> batch) =>

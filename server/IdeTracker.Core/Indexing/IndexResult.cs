@@ -8,4 +8,8 @@ public sealed record IndexResult(
     int UnitsRemoved,
     int RunsWritten,
     IReadOnlyList<string> ChangedRunIds,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>For a targeted update, the paths of the units it read again (those whose stamps had changed).</summary>
+    public IReadOnlyList<string> UnitPathsRead { get; init; } = [];
+}

@@ -113,7 +113,7 @@ public sealed class WorkspaceIndexer
             var toRead = Changed(units, store.LoadUnits(current.Keys), cancellationToken)
                 .ConvertAll(u => u with { Resume = resumes.Get(u.Unit.Path) });
             var outcome = ReadWritePipeline.Run(store, toRead, null, cancellationToken, (unit, result) => resumes.Put(unit.Path, result));
-            return Result(units.Count, gone.Count, removed, outcome, started);
+            return Result(units.Count, gone.Count, removed, outcome, started) with { UnitPathsRead = [.. toRead.Select(u => u.Unit.Path)] };
         }
     }
 

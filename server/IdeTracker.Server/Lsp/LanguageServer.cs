@@ -36,6 +36,9 @@ public sealed class LanguageServer : IDisposable
 
     internal WorkspaceSession? Session => _session;
 
+    /// <summary>For tests: the units the server is watching itself.</summary>
+    internal IReadOnlyList<string> WatchedUnits => _indexing?.WatchedUnits ?? [];
+
     public void Attach(JsonRpc rpc) => _rpc = rpc;
 
     [JsonRpcMethod(LspMethods.Initialize, UseSingleObjectParameterDeserialization = true)]
@@ -80,6 +83,7 @@ public sealed class LanguageServer : IDisposable
         _queue.CancelAll();
         if (_indexing is { } indexing)
         {
+            indexing.Dispose();
             await indexing.LastJob.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
         }
 
@@ -190,6 +194,7 @@ public sealed class LanguageServer : IDisposable
     {
         _queue.CancelAll();
         _parentWatcher?.Dispose();
+        _indexing?.Dispose();
         try
         {
             _indexing?.LastJob.Wait(TimeSpan.FromSeconds(10));

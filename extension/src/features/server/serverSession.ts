@@ -14,6 +14,7 @@ import {
 } from '../../protocol';
 import { buildInitializationOptions } from './initializationOptions';
 import { RestartPolicy } from './restartPolicy';
+import { runFilesGlob } from './runFiles';
 import { locateServer, serverPathSetting, serverPathVariable, type ServerCommand } from './serverPath';
 import { explainStartFailure, type StartProblem } from './startFailure';
 import { createTraceChannel } from './traceChannel';
@@ -26,8 +27,6 @@ export class ServerNotRunningError extends Error {
   }
 }
 
-/** Files whose change can change a run; the server maps each path to the run it belongs to. */
-const runFilesGlob = '**/{meta.yaml,hparams.yaml,metrics.csv,mlflow.db,mlflow.db-wal,metrics/**,params/**,tags/**}';
 
 // A folder created or deleted whole is reported once, for the folder itself, so creations and deletions are watched everywhere.
 const everythingGlob = '**/*';

@@ -7,15 +7,17 @@ namespace IdeTracker.Core.Readers.Common;
 /// A final line without its newline is not returned: the writer may still be writing it.</summary>
 internal sealed class BoundedLineReader : IDisposable
 {
+    /// <summary>Bytes kept before the read position when the buffer is compacted, for <see cref="CopyConsumedTail"/>.</summary>
+    private const int KeptTail = 32;
+
     private readonly Stream _stream;
     private readonly int _maxLineBytes;
     private readonly byte[] _buffer;
     private int _start;
     private int _end;
     private bool _endOfStream;
-
-    // Bytes dropped from the front of the buffer so far: with _start, where in the stream the buffer begins.
-    private long _discarded;
+    private int _lastLineStart = -1;
+    private bool _skipping;
 
     public BoundedLineReader(Stream stream, int maxLineBytes)
     {
@@ -28,10 +30,28 @@ internal sealed class BoundedLineReader : IDisposable
     /// <summary>1-based number of the line last returned.</summary>
     public int LineNumber { get; private set; }
 
-    /// <summary>Bytes of the stream taken so far, counted from where the reader started: up to and including the
-    /// newline of the line last returned. A reader that resumes later starts there; an unfinished last line
-    /// is never counted.</summary>
+    /// <summary>Bytes of the stream taken by the lines returned so far, newlines included: where the next line
+    /// starts, relative to where the stream stood when this reader began. A line still being written is not counted.</summary>
     public long Consumed { get; private set; }
+
+    /// <summary>Copies the last bytes before <see cref="Consumed"/> (up to <paramref name="into"/>'s length and at
+    /// most a few dozen) to the front of <paramref name="into"/> and returns how many: none while an over-long last
+    /// line is being skipped.</summary>
+    public int CopyConsumedTail(Span<byte> into)
+    {
+        if (_skipping)
+        {
+            return 0;
+        }
+
+        var count = Math.Min(into.Length, _start);
+        _buffer.AsSpan(_start - count, count).CopyTo(into);
+        return count;
+    }
+
+    /// <summary>The line last returned as the stream has it, line ending included; empty when it was over-long.
+    /// Valid until the next call.</summary>
+    public ReadOnlySpan<byte> LastLineAsRead => _lastLineStart < 0 ? default : _buffer.AsSpan(_lastLineStart, _start - _lastLineStart);
 
     /// <summary>The next complete line, without "\n" or "\r\n", invalid UTF-8 replaced. A line longer than the
     /// bound comes back as null text (and is skipped). False when no complete line is left.</summary>
@@ -70,13 +90,15 @@ internal sealed class BoundedLineReader : IDisposable
                     line = default;
                 }
 
+                _lastLineStart = tooLong ? -1 : _start;
                 _start += newline + 1;
-                Consumed = _discarded + _start;
+                Consumed += newline + 1;
                 return true;
             }
 
             if (pending.Length > _maxLineBytes)
             {
+                _lastLineStart = -1;
                 LineNumber++;
                 line = default;
                 tooLong = true;
@@ -98,16 +120,20 @@ internal sealed class BoundedLineReader : IDisposable
     /// ended first (then the line was the unfinished last one and is not reported).</summary>
     private bool SkipRestOfLine()
     {
+        long skipped = 0;
+        _skipping = true;
         while (true)
         {
             var newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
             if (newline >= 0)
             {
+                _skipping = false;
                 _start += newline + 1;
-                Consumed = _discarded + _start;
+                Consumed += skipped + newline + 1;
                 return true;
             }
 
+            skipped += _end - _start;
             _start = _end;
             if (_endOfStream)
             {
@@ -120,15 +146,17 @@ internal sealed class BoundedLineReader : IDisposable
 
     private void Fill()
     {
-        if (_start > 0)
+        _lastLineStart = -1;
+        if (_start > KeptTail)
         {
-            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
-            _end -= _start;
-            _discarded += _start;
-            _start = 0;
+            // Room for at least a whole line remains: more pending than the longest line goes to SkipRestOfLine.
+            _buffer.AsSpan(_start - KeptTail, _end - _start + KeptTail).CopyTo(_buffer);
+            _end -= _start - KeptTail;
+            _start = KeptTail;
         }
 
         var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        BytesReadProbe.Add(read);
         if (read == 0)
         {
             _endOfStream = true;

@@ -43,6 +43,10 @@ internal sealed class Columns
         return new Columns(names, stepIndex);
     }
 
+    /// <summary>The same columns for a read that carries on after an earlier one, which found their series in
+    /// <c>metrics</c> afresh.</summary>
+    public Columns Continued() => new(_names, _stepIndex);
+
     /// <summary>A header line names a step column and holds no number; a data row always has a number.</summary>
     public static bool IsHeader(List<string> cells) =>
         cells.Any(c => c.Trim() == StepColumn) && !cells.Any(c => CsvFields.TryParseValue(c, out _));

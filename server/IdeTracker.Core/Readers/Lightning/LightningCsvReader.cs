@@ -6,8 +6,10 @@ namespace IdeTracker.Core.Readers.Lightning;
 
 /// <summary>Reads a PyTorch Lightning CSVLogger version folder (&lt;save_dir&gt;/&lt;name&gt;/version_N):
 /// metrics.csv for the metrics, hparams.yaml for the params. Neither file records a status or a start time,
-/// so the status is Unknown and the times are the files' write times.</summary>
-public sealed class LightningCsvReader : IRunReader
+/// so the status is Unknown and the times are the files' write times. While a run logs, metrics.csv grows by rows
+/// (and is rewritten whole when a new key appears): a read that resumes an earlier one reads only the new rows, and
+/// hparams.yaml again only when its stamp changed.</summary>
+public sealed class LightningCsvReader : IResumableRunReader
 {
     public const string MetricsFileName = "metrics.csv";
     public const string HparamsFileName = "hparams.yaml";
@@ -31,9 +33,12 @@ public sealed class LightningCsvReader : IRunReader
         return stamps;
     }
 
-    public UnitReadResult Read(RunUnit unit, CancellationToken cancellationToken)
+    public UnitReadResult Read(RunUnit unit, CancellationToken cancellationToken) => Read(unit, null, cancellationToken);
+
+    public UnitReadResult Read(RunUnit unit, ReadResume? resume, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var previous = resume is LightningResume mine && mine.UnitPath == unit.Path ? mine : null;
         var result = new UnitReadResult();
         var files = FilesOf(unit);
         var (metrics, hparams) = (files[0], files[1]);
@@ -57,17 +62,36 @@ public sealed class LightningCsvReader : IRunReader
         }
 
         var run = NewRun(unit, metrics, hparams);
+        HparamsRead? parameters = null;
         if (hparams.Exists)
         {
-            YamlParamsFile.Read(hparams.FullName, run.Params, result.Problems);
+            var stamp = new FileStamp(hparams.FullName, hparams.Length, hparams.LastWriteTimeUtc.Ticks);
+            parameters = previous?.Hparams is { } known && known.Stamp == stamp ? known : null;
+            if (parameters is not null)
+            {
+                foreach (var (key, value) in parameters.Params)
+                {
+                    run.Params[key] = value;
+                }
+
+                result.Problems.AddRange(parameters.Problems);
+            }
+            else
+            {
+                var before = result.Problems.Count;
+                YamlParamsFile.Read(stamp.Path, run.Params, result.Problems);
+                parameters = new HparamsRead(stamp, [.. run.Params], [.. result.Problems.GetRange(before, result.Problems.Count - before)]);
+            }
         }
 
+        MetricsCsvState? metricsState = null;
         if (metrics.Exists)
         {
-            MetricsCsvFile.Read(metrics.FullName, run.Metrics, result.Problems, cancellationToken);
+            metricsState = MetricsCsvFile.Read(metrics.FullName, previous?.Metrics, run.Metrics, result.Problems, cancellationToken);
         }
 
         result.Runs.Add(run);
+        result.Resume = new LightningResume { UnitPath = unit.Path, Hparams = parameters, Metrics = metricsState };
         return result;
     }
 

@@ -30,6 +30,18 @@ internal sealed class MlflowRunRecord(string runId)
 
     public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The same fields without the tags and the experiment name, which each read adds anew.</summary>
+    public MlflowRunRecord WithoutTags() => new(RunId)
+    {
+        RunName = RunName,
+        ExperimentId = ExperimentId,
+        Status = Status,
+        StartMs = StartMs,
+        EndMs = EndMs,
+        UserId = UserId,
+        Deleted = Deleted,
+    };
+
     /// <param name="storePath">Absolute store path (mlruns folder or mlflow.db).</param>
     /// <param name="storeRelativePath">The store path relative to the workspace, as run ids use it.</param>
     public Run ToRun(string storePath, string storeRelativePath, string directory, string? metricsFile)

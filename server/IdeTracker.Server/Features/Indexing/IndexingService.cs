@@ -7,8 +7,9 @@ namespace IdeTracker.Server.Features.Indexing;
 
 /// <summary>Runs indexing in the background, one job at a time: the first full scan, then re-reads of the
 /// units whose files changed (debounced, never a full rescan for one changed run). After each job it tells
-/// the client what changed and the new totals.</summary>
-public sealed class IndexingService
+/// the client what changed and the new totals. After each job it watches the units being written itself, so their
+/// changes arrive even when the client's file events do not.</summary>
+public sealed class IndexingService : IDisposable
 {
     /// <summary>File events arrive in bursts (a run writes several files at once); wait this long for the
     /// burst to end. Well inside the 300 ms budget from change to notification.</summary>
@@ -24,6 +25,11 @@ public sealed class IndexingService
     private HashSet<string> _pending = new(StringComparer.Ordinal);
     private bool _flushScheduled;
     private Task _lastJob = Task.CompletedTask;
+    private readonly LiveUnitWatcher _watcher;
+
+    /// <summary>Units read again by a targeted update, and when: watched for a while even if no run of theirs is live.
+    /// Touched only by jobs, which run one at a time.</summary>
+    private readonly Dictionary<string, DateTimeOffset> _recentlyUpdated = new(StringComparer.Ordinal);
 
     public IndexingService(WorkspaceSession session, JsonRpc rpc, bool progressSupported, ServerLogger log, CancellationToken shutdown)
     {
@@ -32,7 +38,11 @@ public sealed class IndexingService
         _progressSupported = progressSupported;
         _log = log;
         _shutdown = shutdown;
+        _watcher = new LiveUnitWatcher(PathsChanged, log);
     }
+
+    /// <summary>The units the server watches itself, for tests.</summary>
+    internal IReadOnlyList<string> WatchedUnits => _watcher.WatchedUnits;
 
     /// <summary>Completes when the most recently started job has finished.</summary>
     public Task LastJob => Volatile.Read(ref _lastJob);
@@ -46,6 +56,11 @@ public sealed class IndexingService
 
     public void PathsChanged(IEnumerable<string> paths)
     {
+        if (_shutdown.IsCancellationRequested)
+        {
+            return;
+        }
+
         lock (_pendingLock)
         {
             _pending.UnionWith(paths);
@@ -97,6 +112,7 @@ public sealed class IndexingService
         await progress.EndAsync(Labels.IndexSummary(counts.Runs, counts.Live, counts.Problems)).ConfigureAwait(false);
         _log.Info($"Indexed {_session.Root}: {result.UnitsSeen:N0} units, {result.UnitsRead:N0} read, {result.UnitsRemoved:N0} removed in {Labels.Duration(result.Elapsed)}.");
         await NotifyAsync(LspMethods.RunsChanged, new RunsChangedParams(result.ChangedRunIds, All: true)).ConfigureAwait(false);
+        WatchLiveUnits(result);
         await SendStatusAsync("ready").ConfigureAwait(false);
     }
 
@@ -118,13 +134,38 @@ public sealed class IndexingService
         var result = await Task.Run(() => _session.Indexer.IndexPaths(_session.Root, paths, _shutdown), _shutdown).ConfigureAwait(false);
         if (result.ChangedRunIds.Count == 0 && result.UnitsRead == 0 && result.UnitsRemoved == 0)
         {
+            _watcher.DropGone();
             return;
         }
 
         _session.IndexChanged();
         await NotifyAsync(LspMethods.RunsChanged, new RunsChangedParams(result.ChangedRunIds, All: false)).ConfigureAwait(false);
+        WatchLiveUnits(result);
         await SendStatusAsync("ready").ConfigureAwait(false);
     }
+
+    /// <summary>After the client has heard of the change, and before the ready status (so "ready" means watched too):
+    /// watch the units holding live runs, newest first, then those a targeted update read within the live window;
+    /// stop watching the rest.</summary>
+    private void WatchLiveUnits(Core.Indexing.IndexResult result)
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var path in result.UnitPathsRead)
+        {
+            _recentlyUpdated[path] = now;
+        }
+
+        foreach (var (path, _) in _recentlyUpdated.Where(u => now - u.Value > LiveWindow || !(Directory.Exists(u.Key) || File.Exists(u.Key))).ToList())
+        {
+            _recentlyUpdated.Remove(path);
+        }
+
+        var live = _session.Store.FindLiveUnitPaths(now - LiveWindow, LiveUnitWatcher.MaxUnits);
+        _watcher.WatchOnly(live.Concat(_recentlyUpdated.OrderByDescending(u => u.Value).Select(u => u.Key)));
+    }
+
+    /// <summary>Stops the server's own watching; called at shutdown.</summary>
+    public void Dispose() => _watcher.Dispose();
 
     /// <summary>A run counts as live when it says it is running and its files changed this recently.</summary>
     public static TimeSpan LiveWindow { get; } = TimeSpan.FromMinutes(5);

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { runFilesGlob } from '../runFiles';
+
+/** VS Code's glob rules for what the pattern uses: `**` spans any folders (dot folders too, unlike node's
+ * matchesGlob), `*` stays within a name, `{a,b}` is either. */
+function matchesGlob(path: string, glob: string): boolean {
+  let source = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (glob.startsWith('**/', i)) { source += '(?:.*/)?'; i += 2; }
+    else if (glob.startsWith('/**', i) && (i + 3 === glob.length || glob[i + 3] === ',' || glob[i + 3] === '}')) { source += '(?:/.*)?'; i += 2; }
+    else if (c === '*') source += '[^/]*';
+    else if (c === '{') source += '(?:';
+    else if (c === '}') source += ')';
+    else if (c === ',') source += '|';
+    else source += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`).test(path);
+}
+
+// Paths (relative to the workspace folder) that each format writes while a run goes on, as FORMATS.md lists them.
+const runFiles: Record<string, string[]> = {
+  mlflow: ['mlruns/0/0123abcd/meta.yaml', 'mlruns/0/0123abcd/metrics/val/loss', 'mlruns/0/0123abcd/params/lr',
+    'mlruns/0/0123abcd/tags/mlflow.note.content', 'mlruns/0/meta.yaml', 'mlflow.db', 'sub/mlflow.db-wal'],
+  lightning: ['logs/lightning_logs/version_3/metrics.csv', 'logs/lightning_logs/version_3/hparams.yaml'],
+  tensorboard: ['runs/exp1/events.out.tfevents.1700000000.host.123.0', 'tb/events.out.tfevents.1700000000.host.9.v2'],
+  wandb: ['wandb/run-20240101_120000-abc123/run-abc123.wandb', 'wandb/offline-run-20240101_120000-abc123/files/config.yaml',
+    'wandb/run-20240101_120000-abc123/files/wandb-summary.json', 'wandb/run-20240101_120000-abc123/files/wandb-metadata.json',
+    'wandb/run-20240101_120000-abc123/files/requirements.txt', 'wandb/run-20240101_120000-abc123/files/output.log'],
+  sacred: ['runs/7/run.json', 'runs/7/config.json', 'runs/7/metrics.json', 'runs/7/info.json'],
+  hydra: ['outputs/2024-01-01/12-00-00/.hydra/config.yaml', 'outputs/2024-01-01/12-00-00/.hydra/hydra.yaml',
+    'multirun/2024-01-01/12-00-00/3/.hydra/overrides.yaml', 'multirun/2024-01-01/12-00-00/multirun.yaml',
+    'outputs/2024-01-01/12-00-00/train.log'],
+  dvc: ['dvc.yaml', 'dvc.lock', 'params.yaml', 'dvclive/metrics.json', 'dvclive/params.yaml', 'dvclive/plots/metrics/train/loss.tsv'],
+  guild: ['.guild/runs/0123456789abcdef0123456789abcdef/.guild/attrs/flags',
+    'guild-home/runs/0123456789abcdef0123456789abcdef/.guild/attrs/exit_status',
+    'guild-home/runs/0123456789abcdef0123456789abcdef/.guild/events.out.tfevents.1700000000.host.1.0'],
+  logs: ['logs/training.csv', 'logs/metrics.tsv', 'logs/history.jsonl', 'logs/history.ndjson', 'train.log'],
+};
+
+describe('the file watcher glob', () => {
+  for (const [format, paths] of Object.entries(runFiles)) {
+    test(`covers what ${format} writes`, () => {
+      assert.deepEqual(paths.filter((path) => !matchesGlob(path, runFilesGlob)), []);
+    });
+  }
+
+  test('leaves out files no reader looks at', () => {
+    const others = ['src/train.py', 'README.md', 'mlruns/0/0123abcd/artifacts/model.pkl', 'checkpoints/epoch=3.ckpt', 'data/images/cat.png'];
+    assert.deepEqual(others.filter((path) => matchesGlob(path, runFilesGlob)), []);
+  });
+});
