@@ -15,7 +15,7 @@ internal static class ParentCommand
     {
         try
         {
-            var known = BenchScenario.All(options).Select(s => s.Name).Append(TfeventsThroughput.Name).ToList();
+            var known = BenchScenario.All(options).Select(s => s.Name).Append(TfeventsThroughput.Name).Append(WandbLogBenchmark.Name).ToList();
             if (options.Only?.FirstOrDefault(n => !known.Contains(n)) is { } unknown)
             {
                 throw new ArgumentException($"--only: unknown measurement '{unknown}'; known: {string.Join(", ", known)}");
