@@ -4,7 +4,7 @@ namespace IdeTracker.Bench.Generation;
 
 /// <summary>How many runs of each format the mixed workspace holds, out of a total the command line sets: 15 %
 /// Lightning CSVLogger versions, 15 % Lightning TensorBoardLogger versions, 10 % W&amp;B offline runs, 8 % Sacred
-/// runs, 8 % Hydra multirun runs (jobs and their sweeps, about nine jobs to a sweep), 6 % Guild runs, 5 % metric
+/// runs, 8 % Hydra multirun runs (jobs and their sweeps, up to eight jobs to a sweep), 6 % Guild runs, 5 % metric
 /// log files and three DVC projects; the MLflow file store takes the rest (about 33 %), so the total is exact
 /// for any total. Each count is a number of runs the index must hold after a cold scan.</summary>
 internal sealed record MixedRunCounts(
@@ -22,8 +22,8 @@ internal sealed record MixedRunCounts(
     /// <summary>DVC projects are few in a real workspace (one per repository), whatever its size.</summary>
     public const int DvcProjects = 3;
 
-    /// <summary>A sweep and its jobs are this many runs on average: a grid of two or three values per swept key
-    /// makes sweeps of 8 to 9 jobs.</summary>
+    /// <summary>A sweep and its jobs are at most this many runs (the sweep and eight points of its 3 × 3 grid),
+    /// so no sweep needs more jobs than <see cref="HydraSweepWriter.MaxJobs"/>.</summary>
     private const int RunsPerSweep = 9;
 
     public int Total =>
@@ -35,7 +35,7 @@ internal sealed record MixedRunCounts(
         var hydra = Share(8);
 
         // A job needs its sweep, so fewer than two Hydra runs means none.
-        var sweeps = hydra < 2 ? 0 : Math.Max(1, hydra / RunsPerSweep);
+        var sweeps = hydra < 2 ? 0 : (hydra + RunsPerSweep - 1) / RunsPerSweep;
         var jobs = sweeps == 0 ? 0 : hydra - sweeps;
         var dvc = Math.Min(DvcProjects, total / 3);
         var counts = new MixedRunCounts(0, Share(15), Share(15), Share(10), Share(8), sweeps, jobs, Share(6), Share(5), dvc);

@@ -30,7 +30,10 @@ internal sealed class MixedWorkspaceGenerator(MixedRunCounts counts) : IWorkspac
 
     public MixedRunCounts Counts { get; } = counts;
 
-    public string Stamp => $"mixed v1 seed={SeededRandom.BenchSeed} {Counts}";
+    /// <summary>The generators reused whole say what decides their files; a change to them regenerates this too.</summary>
+    public string Stamp =>
+        $"mixed v1 seed={SeededRandom.BenchSeed} {Counts} | {new MlflowStoreGenerator(Counts.Mlflow).Stamp} | " +
+        new LightningWorkspaceGenerator(Counts.LightningCsv).Stamp;
 
     public void Generate(string workspaceRoot)
     {
@@ -91,7 +94,8 @@ internal sealed class MixedWorkspaceGenerator(MixedRunCounts counts) : IWorkspac
         File.CreateSymbolicLink(Path.Combine(wandb, "latest-run"), Path.GetFileName(folders[^1]));
     }
 
-    /// <summary>Sweeps of <see cref="HydraSweepWriter.MaxJobs"/> jobs or one fewer, in order, so that the jobs add up.</summary>
+    /// <summary>The jobs spread evenly over the sweeps (never more than <see cref="HydraSweepWriter.MaxJobs"/> to one),
+    /// numbered in order, so that every job has a random source of its own.</summary>
     private void WriteHydra(string multirun, ParallelOptions parallel)
     {
         var sweeps = Counts.HydraSweeps;
