@@ -24,6 +24,11 @@ internal static class ResultTable
                 WriteRow(writer, run.Scenario.Name, measure, value, "", "");
             }
 
+            if (run.Scenario.Composition is { } composition)
+            {
+                WriteRow(writer, run.Scenario.Name, "runs by format", composition, "", "");
+            }
+
             foreach (var check in Targets.For(run.Scenario, result))
             {
                 WriteRow(writer, run.Scenario.Name, check.Measure, check.Value, check.Target, check.Verdict);

@@ -27,28 +27,36 @@ internal sealed class TfeventsFileGenerator(int tags, int steps) : IWorkspaceGen
     {
         var folder = Path.Combine(workspaceRoot, RunFolder);
         Directory.CreateDirectory(folder);
-        using var file = new FileStream(Path.Combine(folder, FileName), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
-        var random = SeededRandom.ForRun("tfevents", 0);
-        var names = Enumerable.Range(0, Tags).Select(t => System.Text.Encoding.UTF8.GetBytes($"train/metric_{t:D2}")).ToArray();
+        var names = Enumerable.Range(0, Tags).Select(t => $"train/metric_{t:D2}").ToArray();
+        WriteEventFile(Path.Combine(folder, FileName), names, Steps, StartSeconds, SeededRandom.ForRun("tfevents", 0));
+    }
+
+    /// <summary>Writes one event file of <c>tags × steps</c> scalar points starting at <paramref name="startSeconds"/>,
+    /// a curve per tag that decays over the run; the mixed workspace writes its TensorBoard and Guild runs with it.
+    /// Tag names must be shorter than 100 bytes (each Event is framed in a fixed buffer).</summary>
+    public static void WriteEventFile(string path, IReadOnlyList<string> tags, int steps, double startSeconds, Random random)
+    {
+        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        var names = tags.Select(t => System.Text.Encoding.UTF8.GetBytes(t)).ToArray();
         var record = new byte[256];
         var frame = new byte[256 + 16];
-        WriteFrame(file, frame, EncodeFileVersion(record));
-        for (var step = 0; step < Steps; step++)
+        WriteFrame(file, frame, EncodeFileVersion(record, startSeconds));
+        for (var step = 0; step < steps; step++)
         {
-            for (var t = 0; t < Tags; t++)
+            for (var t = 0; t < names.Length; t++)
             {
-                var value = (float)(Math.Exp(-step / (double)Steps * (t + 1)) + random.Between(-0.01, 0.01));
-                var wall = StartSeconds + (step * 0.05) + (t * 0.001);
+                var value = (float)(Math.Exp(-step / (double)steps * (t + 1)) + random.Between(-0.01, 0.01));
+                var wall = startSeconds + (step * 0.05) + (t * 0.001);
                 WriteFrame(file, frame, EncodeScalar(record, wall, step, names[t], value));
             }
         }
     }
 
-    private static ReadOnlySpan<byte> EncodeFileVersion(byte[] into)
+    private static ReadOnlySpan<byte> EncodeFileVersion(byte[] into, double startSeconds)
     {
         var at = 0;
         into[at++] = 0x09;
-        BinaryPrimitives.WriteDoubleLittleEndian(into.AsSpan(at), StartSeconds);
+        BinaryPrimitives.WriteDoubleLittleEndian(into.AsSpan(at), startSeconds);
         at += 8;
         var version = "brain.Event:2"u8;
         into[at++] = 0x1A;

@@ -33,21 +33,29 @@ internal sealed class WandbLogGenerator(int rows) : IWorkspaceGenerator
     {
         var path = LogPath(workspaceRoot);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+        WriteLog(path, RunId, Rows, StartSeconds, SeededRandom.ForRun("wandb-log", 0));
+    }
+
+    /// <summary>Writes one complete .wandb log of <paramref name="rows"/> history rows for run <paramref name="runId"/>
+    /// started at <paramref name="startSeconds"/>; the mixed workspace writes its W&amp;B runs' logs with it. Returns
+    /// the last row's items (key → value_json), which is what W&amp;B's summary file holds at the end of a run.</summary>
+    public static IReadOnlyDictionary<string, string> WriteLog(string path, string runId, int rows, double startSeconds, Random random)
+    {
+        var last = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         var framing = new Framing(file);
         var record = new ArrayBufferWriter<byte>(512);
         var body = new ArrayBufferWriter<byte>(512);
-        var random = SeededRandom.ForRun("wandb-log", 0);
         long num = 0;
 
         record.Clear();
         Varint(record, 1 << 3, ++num);
-        Message(record, 17, RunRecord());
+        Message(record, 17, RunRecord(runId, startSeconds));
         framing.Add(record.WrittenSpan);
-        for (var step = 0; step < Rows; step++)
+        for (var step = 0; step < rows; step++)
         {
             body.Clear();
-            var progress = (double)step / Rows;
+            var progress = (double)step / rows;
             double[] values =
             [
                 2.5 * Math.Exp(-3 * progress) + (0.05 * random.Noise()),
@@ -58,13 +66,13 @@ internal sealed class WandbLogGenerator(int rows) : IWorkspaceGenerator
             ];
             for (var k = 0; k < Keys; k++)
             {
-                Item(body, KeyNames[k], PythonFloat.Format(values[k]));
+                Item(body, KeyNames[k], last[KeyNames[k]] = PythonFloat.Format(values[k]));
             }
 
-            var seconds = StartSeconds + (step * 0.05);
-            Item(body, "_timestamp", PythonFloat.Format(seconds));
-            Item(body, "_runtime", PythonFloat.Format(step * 0.05));
-            Item(body, "_step", step.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var seconds = startSeconds + (step * 0.05);
+            Item(body, "_timestamp", last["_timestamp"] = PythonFloat.Format(seconds));
+            Item(body, "_runtime", last["_runtime"] = PythonFloat.Format(step * 0.05));
+            Item(body, "_step", last["_step"] = step.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var stepMessage = new ArrayBufferWriter<byte>(16);
             if (step > 0)
             {
@@ -90,19 +98,20 @@ internal sealed class WandbLogGenerator(int rows) : IWorkspaceGenerator
         record.Clear();
         Varint(record, 1 << 3, ++num);
         var exit = new ArrayBufferWriter<byte>(16);
-        Varint(exit, 2 << 3, (long)(Rows * 0.05));
+        Varint(exit, 2 << 3, (long)(rows * 0.05));
         Message(record, 18, exit.WrittenSpan);
         framing.Add(record.WrittenSpan);
+        return last;
     }
 
-    private static byte[] RunRecord()
+    private static byte[] RunRecord(string runId, double startSeconds)
     {
         var run = new ArrayBufferWriter<byte>(128);
-        Text(run, 1, RunId);
+        Text(run, 1, runId);
         Text(run, 3, "bench");
         Text(run, 13, "bench-host");
         var start = new ArrayBufferWriter<byte>(16);
-        Varint(start, 1 << 3, (long)StartSeconds);
+        Varint(start, 1 << 3, (long)startSeconds);
         Message(run, 17, start.WrittenSpan);
         return run.WrittenSpan.ToArray();
     }
