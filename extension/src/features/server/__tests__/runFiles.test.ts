@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runFilesGlob } from '../runFiles';
 
@@ -49,5 +51,48 @@ describe('the file watcher glob', () => {
   test('leaves out files no reader looks at', () => {
     const others = ['src/train.py', 'README.md', 'mlruns/0/0123abcd/artifacts/model.pkl', 'checkpoints/epoch=3.ckpt', 'data/images/cat.png'];
     assert.deepEqual(others.filter((path) => matchesGlob(path, runFilesGlob)), []);
+  });
+});
+
+// A file each format always writes, at a typical depth: opening a workspace holding it must activate the extension.
+const markers: Record<string, string> = {
+  mlflow: 'mlruns/0/meta.yaml',
+  'mlflow database': 'tracking/mlflow.db',
+  lightning: 'lightning_logs/version_0/hparams.yaml',
+  tensorboard: 'logs/fit/20240101-120000/train/events.out.tfevents.1700000000.host.1.0.v2',
+  wandb: 'project/wandb/offline-run-20240101_120000-abc123/files/config.yaml',
+  sacred: 'experiments/runs/1/run.json',
+  hydra: 'outputs/2024-01-01/12-00-00/.hydra/hydra.yaml',
+  'hydra sweep': 'multirun/2024-01-01/12-00-00/multirun.yaml',
+  dvc: 'dvc.yaml',
+  dvclive: 'notebooks/dvclive/metrics.json',
+  guild: '.guild/runs/0123456789abcdef0123456789abcdef/.guild/attrs/op',
+};
+
+/** The extension's package.json, found above wherever the test bundle was written. */
+function extensionManifest(): { activationEvents: string[] } {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const path = join(dir, 'package.json');
+    if (existsSync(path)) {
+      const manifest = JSON.parse(readFileSync(path, 'utf8')) as { activationEvents?: string[] };
+      if (manifest.activationEvents) return { activationEvents: manifest.activationEvents };
+    }
+  }
+  throw new Error(`no extension package.json above ${__dirname}`);
+}
+
+describe('the activation events', () => {
+  const manifest = extensionManifest();
+  const patterns = manifest.activationEvents.filter((e) => e.startsWith('workspaceContains:')).map((e) => e.slice('workspaceContains:'.length));
+
+  for (const [format, marker] of Object.entries(markers)) {
+    test(`activate on a workspace holding ${format} runs`, () => {
+      assert.ok(patterns.some((pattern) => matchesGlob(marker, pattern)), `${marker} matches none of ${patterns.join(', ')}`);
+    });
+  }
+
+  test('do not activate on an ordinary project', () => {
+    const ordinary = ['src/train.py', 'README.md', 'data/train.csv', 'config/config.yaml', 'package.json', 'logs/app.log'];
+    assert.deepEqual(ordinary.filter((path) => patterns.some((pattern) => matchesGlob(path, pattern))), []);
   });
 });
