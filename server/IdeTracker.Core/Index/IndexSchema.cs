@@ -23,7 +23,7 @@ internal static class IndexSchema
     private const string Ddl = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE units(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, format TEXT NOT NULL, store_path TEXT NOT NULL,
-            fingerprint INTEGER NOT NULL, file_count INTEGER NOT NULL, max_mtime INTEGER NOT NULL);
+            fingerprint INTEGER NOT NULL, file_count INTEGER NOT NULL, max_mtime INTEGER NOT NULL, read_ticks INTEGER NOT NULL);
         CREATE TABLE files(unit INTEGER NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL, mtime INTEGER NOT NULL);
         CREATE INDEX files_unit ON files(unit);
         CREATE INDEX files_path ON files(path);

@@ -92,6 +92,46 @@ public sealed partial class IndexStore
         return paths;
     }
 
+    /// <summary>Units holding a run that says it is running although none of their files changed for
+    /// <paramref name="quiet"/>, and that were last read before they had been quiet that long: their readers may now
+    /// call such a run killed (W&amp;B, Sacred, Guild judge a silent run by how long it has been silent), which only a
+    /// new read can tell, since no file will change again. Each unit comes up once per quiet spell.</summary>
+    public IReadOnlyList<string> FindStaleRunningUnits(DateTimeOffset now, TimeSpan quiet)
+    {
+        using var connection = OpenRead();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT u.path FROM units u
+            WHERE u.max_mtime < $quietSince AND u.read_ticks < u.max_mtime + $quiet
+              AND EXISTS (SELECT 1 FROM runs r WHERE r.unit = u.id AND r.status = 'running')
+            ORDER BY u.path
+            """;
+        command.Parameters.AddWithValue("$quietSince", (now - quiet).UtcTicks);
+        command.Parameters.AddWithValue("$quiet", quiet.Ticks);
+        var paths = new SortedSet<string>(StringComparer.Ordinal);
+        ReadStrings(command, paths);
+        return [.. paths];
+    }
+
+    /// <summary>Ids of the runs that stopped being live between <paramref name="from"/> and <paramref name="to"/>:
+    /// their status is not final and their unit's newest file fell out of the live window in that time. Nothing on
+    /// disk changes when that happens, so the tree hears of it from the server's housekeeping.</summary>
+    public IReadOnlyList<string> FindRunsLeavingLive(DateTimeOffset from, DateTimeOffset to, TimeSpan liveWindow)
+    {
+        using var connection = OpenRead();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT r.id FROM runs r JOIN units u ON u.id = r.unit
+            WHERE r.status IN ('running', 'unknown') AND u.max_mtime >= $after AND u.max_mtime < $before
+            ORDER BY r.id
+            """;
+        command.Parameters.AddWithValue("$after", (from - liveWindow).UtcTicks);
+        command.Parameters.AddWithValue("$before", (to - liveWindow).UtcTicks);
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        ReadStrings(command, ids);
+        return [.. ids];
+    }
+
     /// <summary>Replaces, in one transaction, everything indexed for each unit of the batch by what was
     /// just read. A run whose id another unit already holds is skipped and recorded as a problem.</summary>
     public IndexWriteResult WriteUnits(IReadOnlyList<(RunUnit Unit, UnitReadResult Result)> batch) =>

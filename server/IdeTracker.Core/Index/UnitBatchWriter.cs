@@ -57,8 +57,10 @@ internal sealed class UnitBatchWriter : IDisposable
             Prepare("DELETE FROM problems WHERE unit = ?1"),
         ];
         deleteUnit = Prepare("DELETE FROM units WHERE id = ?1");
-        updateUnit = Prepare("UPDATE units SET format = ?2, store_path = ?3, fingerprint = ?4, file_count = ?5, max_mtime = ?6 WHERE id = ?1");
-        insertUnit = Prepare("INSERT INTO units(path, format, store_path, fingerprint, file_count, max_mtime) VALUES(?1, ?2, ?3, ?4, ?5, ?6) RETURNING id");
+        updateUnit = Prepare("UPDATE units SET format = ?2, store_path = ?3, fingerprint = ?4, file_count = ?5, max_mtime = ?6, read_ticks = ?7 WHERE id = ?1");
+        insertUnit = Prepare("""
+            INSERT INTO units(path, format, store_path, fingerprint, file_count, max_mtime, read_ticks) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id
+            """);
         insertFile = Prepare("INSERT INTO files(unit, path, size, mtime) VALUES(?1, ?2, ?3, ?4)");
         insertRun = Prepare("""
             INSERT INTO runs(id, unit, source, store_key, store_path, experiment_id, experiment, name, native_id, parent_id,
@@ -170,12 +172,13 @@ internal sealed class UnitBatchWriter : IDisposable
         if (findUnit.Bind(1, unit.Path).ScalarInt64() is long existing)
         {
             DeleteRowsOf(existing, changed);
-            updateUnit.Bind(1, existing).Bind(2, unit.Format).Bind(3, unit.StorePath).Bind(4, fingerprint).Bind(5, files.Count).Bind(6, newest).Execute();
+            updateUnit.Bind(1, existing).Bind(2, unit.Format).Bind(3, unit.StorePath).Bind(4, fingerprint).Bind(5, files.Count).Bind(6, newest)
+                .Bind(7, DateTime.UtcNow.Ticks).Execute();
             return existing;
         }
 
         return insertUnit.Bind(1, unit.Path).Bind(2, unit.Format).Bind(3, unit.StorePath).Bind(4, fingerprint).Bind(5, files.Count).Bind(6, newest)
-            .ScalarInt64()!.Value;
+            .Bind(7, DateTime.UtcNow.Ticks).ScalarInt64()!.Value;
     }
 
     private static bool IsInside(string unitPath, string filePath) =>

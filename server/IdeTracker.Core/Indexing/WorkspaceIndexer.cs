@@ -117,6 +117,28 @@ public sealed class WorkspaceIndexer
         }
     }
 
+    /// <summary>Reads these indexed units again whatever their stamps say (a reader's verdict can change with time
+    /// alone: a run silent for long enough was killed). Units that are gone or unknown to the index are skipped.</summary>
+    public IndexResult Reread(string workspaceRoot, IReadOnlyCollection<string> unitPaths, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(workspaceRoot));
+            var toRead = new List<UnitToRead>();
+            foreach (var (path, state) in store.LoadUnits(unitPaths))
+            {
+                if (readers.TryGetValue(state.Format, out var reader) && (Directory.Exists(path) || File.Exists(path)))
+                {
+                    toRead.Add(new UnitToRead(new RunUnit(state.Format, path, state.StorePath, root), reader, null, resumes.Get(path)));
+                }
+            }
+
+            var outcome = ReadWritePipeline.Run(store, toRead, null, cancellationToken, (unit, result) => resumes.Put(unit.Path, result));
+            return Result(toRead.Count, 0, [], outcome, started);
+        }
+    }
+
     /// <summary>The units at or below a folder that appeared, found by discovering from the folder and,
     /// failing that, from its parent (a new experiment is only known as one from its store). Never from the
     /// workspace root itself, which would be a full walk for every new top-level folder; folders that

@@ -39,6 +39,9 @@ public sealed class LanguageServer : IDisposable
     /// <summary>For tests: the units the server is watching itself.</summary>
     internal IReadOnlyList<string> WatchedUnits => _indexing?.WatchedUnits ?? [];
 
+    /// <summary>One housekeeping pass as of <paramref name="now"/>, for tests that cannot wait for the minutes it is about.</summary>
+    internal Task HousekeepAsync(DateTimeOffset now) => _indexing?.HousekeepAsync(now) ?? Task.CompletedTask;
+
     public void Attach(JsonRpc rpc) => _rpc = rpc;
 
     [JsonRpcMethod(LspMethods.Initialize, UseSingleObjectParameterDeserialization = true)]
@@ -74,6 +77,7 @@ public sealed class LanguageServer : IDisposable
 
         _indexing = new IndexingService(_session, _rpc, _initializeParams.ClientSupportsWorkDoneProgress(), _log, _queue.ShutdownToken);
         _indexing.StartFullScan();
+        _indexing.StartHousekeeping();
     }
 
     [JsonRpcMethod(LspMethods.Shutdown)]

@@ -31,6 +31,17 @@ public sealed class WorkspaceIndexerPathsTests : IDisposable
     }
 
     [Fact]
+    public void A_reread_reads_the_named_units_whatever_their_stamps_and_skips_paths_the_index_does_not_hold()
+    {
+        var result = ws.Indexer.Reread(ws.Root, [ws.UnitPath("b"), ws.UnitPath("never-indexed")], CancellationToken.None);
+
+        Assert.Equal((1, 1), (result.UnitsSeen, result.UnitsRead));
+        Assert.Equal([ws.RunId("b")], result.ChangedRunIds);
+        Assert.Equal(2, ws.Reader.ReadsOf(ws.UnitPath("b")));
+        Assert.Equal(1, ws.Reader.ReadsOf(ws.UnitPath("a")));
+    }
+
+    [Fact]
     public void An_event_for_an_unchanged_file_reads_nothing()
     {
         var result = ws.Changed(Path.Combine(ws.UnitPath("a"), "run.txt"), ws.UnitPath("a"));

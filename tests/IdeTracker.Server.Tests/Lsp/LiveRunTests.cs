@@ -101,6 +101,27 @@ public sealed class LiveRunTests : IDisposable
         Assert.True(complaints.Count == 0, string.Join("\n", complaints.Select(m => m.GetProperty("message").GetString())));
     }
 
+    [Fact]
+    public async Task A_run_that_stops_writing_is_announced_once_when_it_is_no_longer_live()
+    {
+        await using var server = await InProcessServer.StartAsync(_workspace, _storage);
+        await server.WaitUntilIndexedAsync();
+        var versionId = (await FindRunAsync(server, "version_0")).GetProperty("runId").GetString()!;
+        Assert.True((await FindRunAsync(server, "version_0")).GetProperty("live").GetBoolean());
+        var changesBefore = server.Notifications.Count("ideTracker/runsChanged");
+
+        // Nothing is written any more; six minutes on, the live window (five) has passed for both runs.
+        var later = DateTimeOffset.UtcNow.AddMinutes(6);
+        await server.Server.HousekeepAsync(later);
+
+        var change = await server.Notifications.WaitForAsync("ideTracker/runsChanged", p => RunIds(p).Contains(versionId), skip: changesBefore, timeout: Timeout);
+        Assert.False(change.GetProperty("all").GetBoolean());
+        var afterFirst = server.Notifications.Count("ideTracker/runsChanged");
+        await server.Server.HousekeepAsync(later.AddSeconds(30));
+        await server.Server.IndexingIdle;
+        Assert.Equal(afterFirst, server.Notifications.Count("ideTracker/runsChanged"));
+    }
+
     /// <summary>Waits, through the runsChanged notifications naming the run, until its details show <paramref name="value"/>
     /// as the last value of <paramref name="key"/>; a change may arrive in more than one notification (a file written in
     /// two goes), so any in between are looked through.</summary>

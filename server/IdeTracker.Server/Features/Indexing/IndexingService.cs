@@ -26,6 +26,7 @@ public sealed class IndexingService : IDisposable
     private bool _flushScheduled;
     private Task _lastJob = Task.CompletedTask;
     private readonly LiveUnitWatcher _watcher;
+    private DateTimeOffset _lastHousekeeping = DateTimeOffset.UtcNow;
 
     /// <summary>Units read again by a targeted update, and when: watched for a while even if no run of theirs is live.
     /// Touched only by jobs, which run one at a time.</summary>
@@ -52,6 +53,56 @@ public sealed class IndexingService : IDisposable
         var job = Task.Run(() => RunExclusiveAsync(FullScanAsync), _shutdown);
         Volatile.Write(ref _lastJob, job);
         return job;
+    }
+
+    /// <summary>How often the server looks for what time alone changes: runs that stopped being live, and running
+    /// runs silent long enough for their readers to call them killed.</summary>
+    internal static TimeSpan HousekeepingInterval { get; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>W&amp;B, Sacred and Guild call a run killed after 15 minutes without a sign of life; a minute more and
+    /// a new read sees it.</summary>
+    internal static TimeSpan QuietBeforeReread { get; } = TimeSpan.FromMinutes(16);
+
+    /// <summary>Runs housekeeping every <see cref="HousekeepingInterval"/> until shutdown, one job among the others.</summary>
+    public void StartHousekeeping() => _ = Task.Run(async () =>
+    {
+        using var timer = new PeriodicTimer(HousekeepingInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_shutdown).ConfigureAwait(false))
+            {
+                await HousekeepAsync(DateTimeOffset.UtcNow).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }, _shutdown);
+
+    /// <summary>One housekeeping pass as of <paramref name="now"/> (tests pass a time of their own): re-reads the
+    /// running runs gone quiet and tells the client of every run whose live state ended since the last pass.</summary>
+    internal Task HousekeepAsync(DateTimeOffset now) => RunExclusiveAsync(() => HousekeepCoreAsync(now));
+
+    private async Task HousekeepCoreAsync(DateTimeOffset now)
+    {
+        var changed = new SortedSet<string>(StringComparer.Ordinal);
+        var stale = _session.Store.FindStaleRunningUnits(now, QuietBeforeReread);
+        if (stale.Count > 0)
+        {
+            var result = await Task.Run(() => _session.Indexer.Reread(_session.Root, stale, _shutdown), _shutdown).ConfigureAwait(false);
+            changed.UnionWith(result.ChangedRunIds);
+        }
+
+        changed.UnionWith(_session.Store.FindRunsLeavingLive(_lastHousekeeping, now, LiveWindow));
+        _lastHousekeeping = now;
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        _session.IndexChanged();
+        await NotifyAsync(LspMethods.RunsChanged, new RunsChangedParams([.. changed], All: false)).ConfigureAwait(false);
+        await SendStatusAsync("ready").ConfigureAwait(false);
     }
 
     public void PathsChanged(IEnumerable<string> paths)
