@@ -119,7 +119,18 @@ internal sealed class DiscoveryWalk
             return;
         }
 
-        var listing = item.Listing ?? TryList(item.Path, withFolders: item.Role != WalkRole.RunCandidate);
+        if (item.Role == WalkRole.RunCandidate)
+        {
+            // A run folder is judged by its meta.yaml alone: one stat, not a listing (open, read, close).
+            if (File.Exists(Path.Join(item.Path, MetaYaml)))
+            {
+                Emit(UnitFormats.MlflowFileRun, item.Path, item.StorePath!);
+            }
+
+            return;
+        }
+
+        var listing = item.Listing ?? TryList(item.Path, withFolders: true);
         if (listing is null)
         {
             return;
@@ -132,9 +143,6 @@ internal sealed class DiscoveryWalk
                 break;
             case WalkRole.Experiment:
                 VisitExperiment(item, listing);
-                break;
-            case WalkRole.RunCandidate when listing.Has(Markers.MetaYaml):
-                Emit(UnitFormats.MlflowFileRun, item.Path, item.StorePath!);
                 break;
         }
     }

@@ -68,7 +68,9 @@ internal sealed class RunFolderScan
         var scan = new RunFolderScan(runFolder);
         scan.Meta = StampOf(scan.MetaPath);
         scan.ExperimentMeta = StampOf(scan.ExperimentMetaPath);
-        Collect(scan.ParamsFolder, scan.Params, problems, scan.ParamFolders);
+
+        // Stamping alone (no problems wanted) needs only the params folders, not the param files in them.
+        Collect(scan.ParamsFolder, scan.Params, problems, scan.ParamFolders, foldersOnly: problems is null);
         scan.HasMetricsFolder = Collect(scan.MetricsFolder, scan.Metrics, problems);
         Collect(scan.TagsFolder, scan.Tags, problems);
         return scan;
@@ -104,7 +106,7 @@ internal sealed class RunFolderScan
 
     /// <summary>Returns whether the folder existed. With <paramref name="folders"/>, the files are listed
     /// without being stat'ed and the folders are stamped instead.</summary>
-    private static bool Collect(string folder, List<RunFile> into, List<Problem>? problems, List<FileStamp>? folders = null)
+    private static bool Collect(string folder, List<RunFile> into, List<Problem>? problems, List<FileStamp>? folders = null, bool foldersOnly = false)
     {
         var keyStart = folder.Length + 1;
         var stampFolders = folders is not null;
@@ -120,7 +122,9 @@ internal sealed class RunFolderScan
                 Recursive)
             {
                 // On Linux an entry's type comes with the listing; only reading its size or time costs a stat.
-                ShouldIncludePredicate = (ref FileSystemEntry entry) => stampFolders || !entry.IsDirectory,
+                ShouldIncludePredicate = foldersOnly
+                    ? (ref FileSystemEntry entry) => entry.IsDirectory
+                    : (ref FileSystemEntry entry) => stampFolders || !entry.IsDirectory,
             };
 
             using var enumerator = entries.GetEnumerator();
