@@ -5,7 +5,13 @@ namespace IdeTracker.Core.Tests.TestSupport;
 /// names the case that made it.</summary>
 public static class ByteMutations
 {
-    public static byte[] Mutate(byte[] original, Random random, byte[] punctuation)
+    /// <summary>Text formats: the third kind of edit drops one of the format's <paramref name="punctuation"/> bytes in.</summary>
+    public static byte[] Mutate(byte[] original, Random random, byte[] punctuation) =>
+        Mutate(original, random, (bytes, at, r) => bytes[at] = punctuation[r.Next(punctuation.Length)]);
+
+    /// <summary><paramref name="formatDamage"/> is the third kind of edit, at an offset: what the format is most
+    /// fragile to (a byte that keeps a varint going, a run of zeros where a record should be).</summary>
+    public static byte[] Mutate(byte[] original, Random random, Action<List<byte>, int, Random> formatDamage)
     {
         var bytes = new List<byte>(original);
         var edits = random.Next(1, 6);
@@ -21,7 +27,7 @@ public static class ByteMutations
                     bytes[at] ^= (byte)random.Next(1, 256);
                     break;
                 case 2:
-                    bytes[at] = punctuation[random.Next(punctuation.Length)];
+                    formatDamage(bytes, at, random);
                     break;
                 case 3:
                     bytes.InsertRange(at, Enumerable.Range(0, random.Next(1, 64)).Select(_ => (byte)random.Next(256)));

@@ -70,38 +70,5 @@ public sealed class LightningCsvReaderMutationTests : IDisposable
         });
     }
 
-    private static byte[] Mutate(byte[] original, Random random)
-    {
-        var bytes = new List<byte>(original);
-        var edits = random.Next(1, 6);
-        for (var i = 0; i < edits && bytes.Count > 0; i++)
-        {
-            var at = random.Next(bytes.Count);
-            switch (random.Next(6))
-            {
-                case 0:
-                    bytes.RemoveRange(at, bytes.Count - at);
-                    break;
-                case 1:
-                    bytes[at] ^= (byte)random.Next(1, 256);
-                    break;
-                case 2:
-                    bytes[at] = Punctuation[random.Next(Punctuation.Length)];
-                    break;
-                case 3:
-                    bytes.InsertRange(at, Enumerable.Range(0, random.Next(1, 64)).Select(_ => (byte)random.Next(256)));
-                    break;
-                case 4:
-                    var cut = random.Next(1, Math.Min(200, bytes.Count - at) + 1);
-                    bytes.RemoveRange(at, cut);
-                    break;
-                default:
-                    var length = random.Next(1, Math.Min(400, bytes.Count - at) + 1);
-                    bytes.InsertRange(random.Next(bytes.Count), bytes.GetRange(at, length));
-                    break;
-            }
-        }
-
-        return [.. bytes];
-    }
+    private static byte[] Mutate(byte[] original, Random random) => ByteMutations.Mutate(original, random, Punctuation);
 }

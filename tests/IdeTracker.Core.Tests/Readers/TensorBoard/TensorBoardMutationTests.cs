@@ -90,38 +90,7 @@ public sealed class TensorBoardMutationTests : IDisposable
         return records;
     }
 
-    private static byte[] Mutate(byte[] original, Random random)
-    {
-        var bytes = new List<byte>(original);
-        var edits = random.Next(1, 5);
-        for (var i = 0; i < edits && bytes.Count > 0; i++)
-        {
-            var at = random.Next(bytes.Count);
-            switch (random.Next(6))
-            {
-                case 0:
-                    bytes.RemoveRange(at, bytes.Count - at);
-                    break;
-                case 1:
-                    bytes[at] ^= (byte)random.Next(1, 256);
-                    break;
-                case 2:
-                    // A byte that makes a varint go on, or a length huge.
-                    bytes[at] = (byte)(random.Next(2) == 0 ? 0xFF : 0x80 | random.Next(128));
-                    break;
-                case 3:
-                    bytes.InsertRange(at, Enumerable.Range(0, random.Next(1, 64)).Select(_ => (byte)random.Next(256)));
-                    break;
-                case 4:
-                    bytes.RemoveRange(at, random.Next(1, Math.Min(200, bytes.Count - at) + 1));
-                    break;
-                default:
-                    var length = random.Next(1, Math.Min(400, bytes.Count - at) + 1);
-                    bytes.InsertRange(random.Next(bytes.Count), bytes.GetRange(at, length));
-                    break;
-            }
-        }
-
-        return [.. bytes];
-    }
+    // A byte that makes a varint go on, or a length huge.
+    private static byte[] Mutate(byte[] original, Random random) =>
+        ByteMutations.Mutate(original, random, (bytes, at, r) => bytes[at] = (byte)(r.Next(2) == 0 ? 0xFF : 0x80 | r.Next(128)));
 }

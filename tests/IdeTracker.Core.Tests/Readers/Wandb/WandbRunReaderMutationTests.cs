@@ -1,3 +1,4 @@
+using IdeTracker.Core.Tests.TestSupport;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using IdeTracker.Core.Readers;
@@ -134,40 +135,9 @@ public sealed partial class WandbRunReaderMutationTests : IDisposable
     private static byte[] CorpusLog(string id) =>
         File.ReadAllBytes(Directory.GetFiles(WandbCorpus.FolderOf(id), "*.wandb").Single());
 
-    private static byte[] Mutate(byte[] original, Random random)
-    {
-        var bytes = new List<byte>(original);
-        var edits = random.Next(1, 6);
-        for (var i = 0; i < edits && bytes.Count > 0; i++)
-        {
-            var at = random.Next(bytes.Count);
-            switch (random.Next(6))
-            {
-                case 0:
-                    bytes.RemoveRange(at, bytes.Count - at);
-                    break;
-                case 1:
-                    bytes[at] ^= (byte)random.Next(1, 256);
-                    break;
-                case 2:
-                    // A zero run, as a preallocated or half-flushed file has.
-                    bytes.InsertRange(at, new byte[random.Next(1, 64)]);
-                    break;
-                case 3:
-                    bytes.InsertRange(at, Enumerable.Range(0, random.Next(1, 64)).Select(_ => (byte)random.Next(256)));
-                    break;
-                case 4:
-                    bytes.RemoveRange(at, random.Next(1, Math.Min(200, bytes.Count - at) + 1));
-                    break;
-                default:
-                    var length = random.Next(1, Math.Min(2_000, bytes.Count - at) + 1);
-                    bytes.InsertRange(random.Next(bytes.Count), bytes.GetRange(at, length));
-                    break;
-            }
-        }
-
-        return [.. bytes];
-    }
+    // A zero run, as a preallocated or half-flushed file has.
+    private static byte[] Mutate(byte[] original, Random random) =>
+        ByteMutations.Mutate(original, random, (bytes, at, r) => bytes.InsertRange(at, new byte[r.Next(1, 64)]));
 
     [GeneratedRegex("^at byte ([0-9]+): ")]
     private static partial Regex LogOffset();
