@@ -33,17 +33,7 @@ internal static class JsonFile
             }
 
             bytes = new byte[size];
-            var total = 0;
-            while (total < bytes.Length)
-            {
-                var n = RandomAccess.Read(handle, bytes.AsSpan(total), total);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                total += n;
-            }
+            var total = FileBytes.ReadFully(handle, bytes, 0);
 
             if (total < bytes.Length)
             {

@@ -34,7 +34,7 @@ internal static class TextFile
             }
 
             buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(size, 1));
-            var length = ReadUpTo(handle, buffer.AsSpan(0, (int)size));
+            var length = FileBytes.ReadFully(handle, buffer.AsSpan(0, (int)size), 0);
             return Decode(path, buffer.AsSpan(0, length), problems);
         }
         catch (Exception e) when (FileProblems.IsFileSystemFailure(e))
@@ -66,22 +66,5 @@ internal static class TextFile
         }
 
         return Encoding.UTF8.GetString(bytes);
-    }
-
-    private static int ReadUpTo(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> into)
-    {
-        var total = 0;
-        while (total < into.Length)
-        {
-            var n = RandomAccess.Read(handle, into[total..], total);
-            if (n == 0)
-            {
-                break;
-            }
-
-            total += n;
-        }
-
-        return total;
     }
 }

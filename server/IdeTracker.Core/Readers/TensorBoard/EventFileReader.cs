@@ -114,7 +114,7 @@ internal static class EventFileReader
                 {
                     // Larger than the buffer but under the limit (an image, a graph): read alone, then let go.
                     var record = new byte[length + FooterBytes];
-                    if (ReadFully(handle, record, start + HeaderBytes) < record.Length)
+                    if (FileBytes.ReadFully(handle, record, start + HeaderBytes) < record.Length)
                     {
                         return;
                     }
@@ -153,25 +153,8 @@ internal static class EventFileReader
     private static byte[] ReadAt(SafeFileHandle handle, long offset, int count)
     {
         var bytes = new byte[Math.Max(count, 0)];
-        var read = ReadFully(handle, bytes, offset);
+        var read = FileBytes.ReadFully(handle, bytes, offset);
         return read == bytes.Length ? bytes : bytes[..read];
-    }
-
-    private static int ReadFully(SafeFileHandle handle, Span<byte> into, long offset)
-    {
-        var total = 0;
-        while (total < into.Length)
-        {
-            var n = RandomAccess.Read(handle, into[total..], offset + total);
-            if (n == 0)
-            {
-                break;
-            }
-
-            total += n;
-        }
-
-        return total;
     }
 
     /// <summary>The part of the file held in the buffer: bytes [<see cref="Position"/>, end of data read).</summary>

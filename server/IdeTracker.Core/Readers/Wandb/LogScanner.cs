@@ -1,3 +1,4 @@
+using IdeTracker.Core.Readers.Common;
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
@@ -44,7 +45,7 @@ internal static class LogScanner
                 cancellationToken.ThrowIfCancellationRequested();
                 var start = state.Offset;
                 var wanted = (int)(Math.Min(size, ((start / BlockSize) + BlocksPerRead) * BlockSize) - start);
-                var got = ReadAt(handle, buffer.AsSpan(0, wanted), start);
+                var got = FileBytes.ReadFully(handle, buffer.AsSpan(0, wanted), start);
                 if (got < wanted)
                 {
                     // The file shrank while we read it: read what is there.
@@ -70,7 +71,7 @@ internal static class LogScanner
     private static LogEnd? ReadFileHeader(SafeFileHandle handle, long size, WandbLogState state)
     {
         Span<byte> header = stackalloc byte[HeaderSize];
-        var got = ReadAt(handle, header[..(int)Math.Min(size, HeaderSize)], 0);
+        var got = FileBytes.ReadFully(handle, header[..(int)Math.Min(size, HeaderSize)], 0);
         if (!FileHeader.StartsWith(header[..got]))
         {
             var reason = header[..Math.Min(got, 6)].SequenceEqual(FileHeader[..Math.Min(got, 6)])
@@ -233,22 +234,5 @@ internal static class LogScanner
 
         var at = next - chunkStart;
         return at + HeaderSize <= chunk.Length && !chunk.Slice((int)at, HeaderSize).ContainsAnyExcept((byte)0);
-    }
-
-    private static int ReadAt(SafeFileHandle handle, Span<byte> into, long offset)
-    {
-        var total = 0;
-        while (total < into.Length)
-        {
-            var n = RandomAccess.Read(handle, into[total..], offset + total);
-            if (n == 0)
-            {
-                break;
-            }
-
-            total += n;
-        }
-
-        return total;
     }
 }
