@@ -9,8 +9,8 @@ public sealed record StoreRow(string Key, string Source, string Path, int RunCou
 public sealed record ExperimentRow(string StoreKey, string? Name, int RunCount, DateTimeOffset? LastStart);
 
 /// <summary>One run's row with the one metric the caller asked for (the main metric), if the run has it.
-/// <see cref="LastWrite"/> is the newest write time among the files the run was read from: with a status that is
-/// not final it tells a run still being written from one that stopped.</summary>
+/// <see cref="LastWrite"/> is the newest write time among the files of the run's own folder (or file) it was read
+/// from: with a status that is not final it tells a run still being written from one that stopped.</summary>
 public sealed record RunRow(
     string Id,
     string Source,

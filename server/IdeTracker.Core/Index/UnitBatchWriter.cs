@@ -163,10 +163,15 @@ internal sealed class UnitBatchWriter : IDisposable
     private long ReplaceUnit(RunUnit unit, IReadOnlyList<FileStamp> files, HashSet<string> changed)
     {
         var fingerprint = StampFingerprint.Of(files);
+        // Only the unit's own files say whether its runs are being written: an experiment's meta.yaml or a DVC
+        // project's git refs change for reasons of their own.
         var newest = 0L;
         foreach (var file in files)
         {
-            newest = Math.Max(newest, file.MtimeTicks);
+            if (IsInside(unit.Path, file.Path))
+            {
+                newest = Math.Max(newest, file.MtimeTicks);
+            }
         }
 
         if (findUnit.Bind(1, unit.Path).ScalarInt64() is long existing)
