@@ -10,6 +10,8 @@ internal sealed class UnitBatchWriter : IDisposable
 {
     private const string RunsOfUnit = "SELECT run FROM runs WHERE unit = ?1";
 
+    private static readonly string GitFolder = Path.DirectorySeparatorChar + ".git" + Path.DirectorySeparatorChar;
+
     private readonly SqliteConnection connection;
     private readonly string workspaceRoot;
     private readonly List<BoundStatement> statements = [];
@@ -163,12 +165,13 @@ internal sealed class UnitBatchWriter : IDisposable
     private long ReplaceUnit(RunUnit unit, IReadOnlyList<FileStamp> files, HashSet<string> changed)
     {
         var fingerprint = StampFingerprint.Of(files);
-        // Only the unit's own files say whether its runs are being written: an experiment's meta.yaml or a DVC
-        // project's git refs change for reasons of their own.
+        // Only the unit's own files say whether its runs are being written: an experiment's meta.yaml or the git
+        // refs a DVC project is read from (inside the project when it is the repository's root) change for
+        // reasons of their own.
         var newest = 0L;
         foreach (var file in files)
         {
-            if (IsInside(unit.Path, file.Path))
+            if (IsInside(unit.Path, file.Path) && !file.Path.Contains(GitFolder, StringComparison.Ordinal))
             {
                 newest = Math.Max(newest, file.MtimeTicks);
             }

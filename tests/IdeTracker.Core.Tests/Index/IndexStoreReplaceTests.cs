@@ -92,14 +92,16 @@ public sealed class IndexStoreReplaceTests : IDisposable
         result.Files.Add(new FileStamp(inside, 10, 638_000_000_000_000_000));
         result.Files.Add(new FileStamp(outside, 41, 638_000_000_100_000_000));
         result.Files.Add(new FileStamp(unit.Path + "-sibling", 1, 1));
+        result.Files.Add(new FileStamp(Path.Combine(unit.Path, ".git", "HEAD"), 41, 638_000_000_200_000_000));
         store.WriteUnits([(unit, result)]);
 
         Assert.Equal(2, TestRuns.Count(store.DatabasePath, "SELECT count(*) FROM files"));
         Assert.Equal([unit.Path], store.FindUnitPathsRelatedTo(inside));
         Assert.Equal([unit.Path], store.FindUnitPathsRelatedTo(outside));
         Assert.Equal([unit.Path], store.FindUnitPathsRelatedTo(unit.Path + "-sibling"));
-        Assert.Equal(3, store.LoadUnits()[unit.Path].FileCount);
-        // The refs outside the folder are newer, but only the run's own files say when it was last written.
+        Assert.Equal(4, store.LoadUnits()[unit.Path].FileCount);
+        // The refs outside the folder and the git files inside it are newer, but only the run's own files say when
+        // it was last written.
         Assert.Equal(new DateTimeOffset(638_000_000_000_000_000, TimeSpan.Zero), store.GetRunDetails(IdOf(unit, "a"), null)!.Run.LastWrite);
     }
 
