@@ -2,7 +2,7 @@
 // `npm start` generates (scripts/demo/workspace.mjs: MLflow, Lightning, TensorBoard, W&B, Sacred, Hydra, DVC,
 // Guild, Keras/JSONL logs), written into a temp folder. The Runs view must list a store of each source, a
 // Hydra sweep with its jobs as child runs, and a W&B run's tooltip with what the run recorded. Screenshots go
-// to test-output/e2e/formats-<step>.png.
+// to test-output/e2e/formats-<step>.png, in the default light theme and, for the tree, in a dark one.
 import assert from 'node:assert/strict';
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { launchBrowser, newPage, openWorkbench } from './harness/browser.mjs';
 import { startCodeServer } from './harness/codeServer.mjs';
 import { repoRoot } from './harness/paths.mjs';
 import {
-  expandTreeRow, hoverTreeRow, openActivityContainer, resizeSideBar, screenshot, treeRow, visibleTreeRows, waitFor,
+  expandTreeRow, hoverTreeRow, openActivityContainer, resizeSideBar, screenshot, setColorTheme, treeRow, visibleTreeRows, waitFor,
 } from './harness/vscode.mjs';
 
 const vsix = resolve(process.env.IDE_TRACKER_VSIX ?? join(repoRoot, 'out', 'ide-tracker-linux-x64.vsix'));
@@ -104,5 +104,13 @@ describe('runs of every format in a real VS Code', scenarioTimeout, () => {
     assert.match(text, /train\/loss/);
     assert.match(text, /optimizer/);
     await screenshot(page, 'formats-wandb-tooltip', { keepPointer: true });
+  });
+
+  test('shows the same tree in a dark theme', scenarioTimeout, async () => {
+    await setColorTheme(page, 'Dark Modern');
+    await expandTreeRow(treeRow(page, view, 'multirun'));
+    await waitFor(async () => (await visibleTreeRows(page, view)).filter((r) => /^#\d$/.test(r.label)).length === 6,
+      { timeoutMs: 15_000, message: 'the sweep\'s six jobs in the dark theme' });
+    await screenshot(page, 'formats-hydra-sweep-dark');
   });
 });
