@@ -94,7 +94,7 @@ public sealed partial class IndexStore
 
     /// <summary>Units holding a run that says it is running although none of their files changed for
     /// <paramref name="quiet"/>, and that were last read before they had been quiet that long: their readers may now
-    /// call such a run killed (W&amp;B, Sacred, Guild judge a silent run by how long it has been silent), which only a
+    /// call such a run killed (W&amp;B and Sacred judge a silent run by how long it has been silent), which only a
     /// new read can tell, since no file will change again. Each unit comes up once per quiet spell.</summary>
     public IReadOnlyList<string> FindStaleRunningUnits(DateTimeOffset now, TimeSpan quiet)
     {

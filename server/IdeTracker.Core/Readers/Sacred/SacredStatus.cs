@@ -9,7 +9,7 @@ internal static class SacredStatus
     /// heartbeat (or start, before the first beat) is older than this died without writing its end: killed,
     /// out of memory, its machine gone. Generous, so that a long beat interval or a slow disk never turns a
     /// live run into a dead one.</summary>
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan StaleAfter = SilentRuns.KilledAfter;
 
     /// <summary>QUEUED → Scheduled, RUNNING → Running, COMPLETED → Finished, FAILED → Failed (an exception),
     /// INTERRUPTED → Killed (Ctrl-C or a SacredInterrupt), TIMEOUT → Killed: TimeoutInterrupt is what code raises

@@ -11,8 +11,7 @@ namespace IdeTracker.Core.Readers.Wandb;
 /// what it recorded still shows when the run last did anything.</summary>
 internal static class WandbStatus
 {
-    /// <summary>Far above W&amp;B's stats interval, short enough that a killed run shows as such soon.</summary>
-    public static readonly TimeSpan QuietBeforeKilled = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan QuietBeforeKilled = SilentRuns.KilledAfter;
 
     /// <param name="exitCode">From the exit record; null when the log has none.</param>
     /// <param name="logWritten">The log's write time; null when there is no log (then nothing tells).</param>

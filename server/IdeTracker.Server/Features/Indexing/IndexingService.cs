@@ -59,9 +59,8 @@ public sealed class IndexingService : IDisposable
     /// runs silent long enough for their readers to call them killed.</summary>
     internal static TimeSpan HousekeepingInterval { get; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>W&amp;B, Sacred and Guild call a run killed after 15 minutes without a sign of life; a minute more and
-    /// a new read sees it.</summary>
-    internal static TimeSpan QuietBeforeReread { get; } = TimeSpan.FromMinutes(16);
+    /// <summary>A minute past the silence after which W&amp;B and Sacred call a running run killed: a new read then sees it.</summary>
+    internal static TimeSpan QuietBeforeReread { get; } = Core.Model.SilentRuns.KilledAfter + TimeSpan.FromMinutes(1);
 
     /// <summary>Runs housekeeping every <see cref="HousekeepingInterval"/> until shutdown, one job among the others.</summary>
     public void StartHousekeeping() => _ = Task.Run(async () =>
