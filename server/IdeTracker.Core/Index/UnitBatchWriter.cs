@@ -1,3 +1,4 @@
+using IdeTracker.Core.Discovery;
 using IdeTracker.Core.Model;
 using IdeTracker.Core.Readers;
 using Microsoft.Data.Sqlite;
@@ -100,7 +101,7 @@ internal sealed class UnitBatchWriter : IDisposable
             foreach (var file in result.Files)
             {
                 // A file inside the unit's folder leads back to the unit by its path; only the others need a row.
-                if (!IsInside(unit.Path, file.Path))
+                if (!PathComparison.IsSameOrBelow(unit.Path, file.Path))
                 {
                     insertFile.Bind(1, unitId).Bind(2, file.Path).Bind(3, file.Size).Bind(4, file.MtimeTicks).Execute();
                 }
@@ -171,7 +172,7 @@ internal sealed class UnitBatchWriter : IDisposable
         var newest = 0L;
         foreach (var file in files)
         {
-            if (IsInside(unit.Path, file.Path) && !file.Path.Contains(GitFolder, StringComparison.Ordinal))
+            if (PathComparison.IsSameOrBelow(unit.Path, file.Path) && !file.Path.Contains(GitFolder, StringComparison.Ordinal))
             {
                 newest = Math.Max(newest, file.MtimeTicks);
             }
@@ -188,11 +189,6 @@ internal sealed class UnitBatchWriter : IDisposable
         return insertUnit.Bind(1, unit.Path).Bind(2, unit.Format).Bind(3, unit.StorePath).Bind(4, fingerprint).Bind(5, files.Count).Bind(6, newest)
             .Bind(7, DateTime.UtcNow.Ticks).ScalarInt64()!.Value;
     }
-
-    private static bool IsInside(string unitPath, string filePath) =>
-        filePath.Length > unitPath.Length
-            ? filePath.StartsWith(unitPath, StringComparison.Ordinal) && (filePath[unitPath.Length] == Path.DirectorySeparatorChar || filePath[unitPath.Length] == Path.AltDirectorySeparatorChar)
-            : string.Equals(filePath, unitPath, StringComparison.Ordinal);
 
     private void DeleteRowsOf(long unitId, HashSet<string> removedRunIds)
     {
