@@ -4,23 +4,8 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFile } from './mlflowFiles.mjs';
+import { crc32c } from './crc.mjs';
 import { bytes, double, float, int, message } from './protobufWire.mjs';
-
-const crcTable = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0x82f63b78 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32c(data) {
-  let crc = 0xffffffff;
-  for (const byte of data) crc = crcTable[(crc ^ byte) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
 
 function masked(data) {
   const crc = crc32c(data);

@@ -4,26 +4,11 @@
 // with a CRC-32 of its type byte and data, holding Record protobufs).
 import { join } from 'node:path';
 import { writeFile } from './mlflowFiles.mjs';
+import { crc32 } from './crc.mjs';
 import { bytes, int, message } from './protobufWire.mjs';
 
 const blockSize = 32 * 1024;
 const headerSize = 7;
-
-const crcTable = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(parts) {
-  let crc = 0xffffffff;
-  for (const part of parts) for (const byte of part) crc = crcTable[(crc ^ byte) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
 
 /** Frames records into blocks: a record that does not fit the rest of a block is split FIRST/MIDDLE/LAST. */
 function frame(records) {
@@ -44,7 +29,7 @@ function frame(records) {
       const type = first && last ? 1 : first ? 2 : last ? 4 : 3;
       const chunk = data.subarray(at, at + length);
       const header = Buffer.alloc(headerSize);
-      header.writeUInt32LE(crc32([Buffer.from([type]), chunk]), 0);
+      header.writeUInt32LE(crc32(Buffer.from([type]), chunk), 0);
       header.writeUInt16LE(length, 4);
       header.writeUInt8(type, 6);
       out.push(header, chunk);
