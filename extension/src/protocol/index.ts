@@ -52,13 +52,26 @@ export interface RunTreeNode {
   path?: string;
   metricsFile?: string;
   line?: number;
+  /** Present (true) for a run the user starred. */
+  starred?: boolean;
+  /** The user's tags on the run (they also lead its description). */
+  tags?: string[];
+  /** Present (true) when the run's files are gone and the node shows its annotation's snapshot. */
+  gone?: boolean;
+  /** Lineage grouping: what changed from the run this one hangs under ("lr 0.01 → 0.001"). */
+  change?: string;
 }
+
+export type TreeGrouping = 'experiment' | 'lineage';
 
 export interface RunTreeParams {
   /** Absent: the top level (stores and the Problems node). */
   nodeId?: string;
   offset: number;
   limit: number;
+  /** A filter expression: stores and experiments count matching runs only; experiments list them flat. */
+  filter?: string;
+  grouping?: TreeGrouping;
 }
 
 /** One page of children; more remain when `offset + nodes.length < total`. */
@@ -132,6 +145,139 @@ export interface RunDetailsResult {
   mainMetric?: MetricValue;
   /** Markdown with every run-supplied string already escaped by the server. */
   tooltip: string;
+  /** The user's star, tags and note; absent when the run has no annotation file. */
+  annotation?: Annotation;
+  /** Present (true) when the run's files are gone and these details are its annotation's snapshot. */
+  gone?: boolean;
+}
+
+/** What the user wrote about a run; `file` is the `.ide-tracker/` file that holds it. */
+export interface Annotation {
+  runId: string;
+  starred: boolean;
+  tags: string[];
+  note?: string;
+  file?: string;
+}
+
+/** Absent fields stay as they are; `tags` replaces the run's tags; an empty `note` removes it. */
+export interface SetAnnotationParams {
+  runId: string;
+  starred?: boolean;
+  tags?: string[];
+  note?: string;
+}
+
+export interface QueryParams {
+  filter?: string;
+  /** A key with an optional leading "-" for descending: "-val_acc", "start", "name", "lr". */
+  sort?: string;
+  offset: number;
+  /** 0 only validates and counts. */
+  limit: number;
+}
+
+/** Why a filter or sort does not parse; `position` is a 0-based offset into the text, `length` what to underline. */
+export interface FilterError {
+  message: string;
+  position: number;
+  length: number;
+  expected: string[];
+  field: 'filter' | 'sort';
+}
+
+export interface QueryResult {
+  runs: RunTreeNode[];
+  total: number;
+  offset: number;
+  error?: FilterError;
+}
+
+export interface CompareParams {
+  runIds: string[];
+  /** Absent: the main metric first, then up to 50 metrics most of the runs report. */
+  metricKeys?: string[];
+}
+
+export interface CompareRun {
+  id: string;
+  name: string;
+  experiment?: string;
+  source: string;
+  status: RunStatus;
+  startTime?: string;
+  timeAgo?: string;
+  label?: string;
+  starred: boolean;
+  /** The user's tags, then the source's tags as "key=value". */
+  tags: string[];
+  gone?: boolean;
+  path?: string;
+}
+
+/** One value per run of `CompareResult.runs`, null where the run has none. */
+export interface CompareRow {
+  key: string;
+  values: Array<string | null>;
+  differs: boolean;
+}
+
+export interface CompareMetricCell {
+  last: MetricNumber;
+  min: MetricNumber;
+  max: MetricNumber;
+  /** max or min by the row's direction. */
+  best: MetricNumber;
+  count: number;
+  lastStep: number;
+}
+
+export interface CompareMetric {
+  key: string;
+  higherIsBetter: boolean;
+  values: Array<CompareMetricCell | null>;
+  /** Index into `runs` of the best run; absent when no run has a finite value. */
+  bestIndex?: number;
+}
+
+export interface MetricKeyCount {
+  key: string;
+  runs: number;
+}
+
+export interface CompareResult {
+  runs: CompareRun[];
+  params: CompareRow[];
+  metrics: CompareMetric[];
+  /** "git.commit", "git.dirty", "package.torch", "env.python" rows. */
+  environment: CompareRow[];
+  /** Every metric any of the runs reports, for the column picker. */
+  metricKeys: MetricKeyCount[];
+  /** Ids asked for that the index does not hold. */
+  missing: string[];
+  mainMetric?: string;
+}
+
+export interface MetricSeriesParams {
+  runIds: string[];
+  keys: string[];
+  /** Default 2,000, at most 10,000. */
+  maxPoints?: number;
+}
+
+/** Equal-length columns by step; `total` is how many points the run logged (more than sent when downsampled). */
+export interface MetricSeries {
+  runId: string;
+  key: string;
+  steps: number[];
+  /** Unix milliseconds. */
+  wallTimes: number[];
+  values: MetricNumber[];
+  total: number;
+}
+
+export interface MetricSeriesResult {
+  series: MetricSeries[];
 }
 
 export type IndexState = 'indexing' | 'ready';
@@ -177,6 +323,26 @@ export namespace ReindexRequest {
   export const type = new RequestType0<null, void>(method);
 }
 
+export namespace QueryRequest {
+  export const method = 'ideTracker/query' as const;
+  export const type = new RequestType<QueryParams, QueryResult, void>(method);
+}
+
+export namespace CompareRequest {
+  export const method = 'ideTracker/compare' as const;
+  export const type = new RequestType<CompareParams, CompareResult, void>(method);
+}
+
+export namespace MetricSeriesRequest {
+  export const method = 'ideTracker/metricSeries' as const;
+  export const type = new RequestType<MetricSeriesParams, MetricSeriesResult, void>(method);
+}
+
+export namespace SetAnnotationRequest {
+  export const method = 'ideTracker/setAnnotation' as const;
+  export const type = new RequestType<SetAnnotationParams, Annotation, void>(method);
+}
+
 export namespace IndexStatusNotification {
   export const method = 'ideTracker/indexStatus' as const;
   export const type = new NotificationType<IndexStatusParams>(method);
@@ -213,7 +379,21 @@ const runTreeNode = object<RunTreeNode>({
   path: optional(string),
   metricsFile: optional(string),
   line: optional(integer),
+  starred: optional(boolean),
+  tags: optional(arrayOf(string)),
+  gone: optional(boolean),
+  change: optional(string),
 });
+
+const annotation = object<Annotation>({
+  runId: string,
+  starred: boolean,
+  tags: arrayOf(string),
+  note: optional(string),
+  file: optional(string),
+});
+
+const compareRow = object<CompareRow>({ key: string, values: arrayOf(nullable(string)), differs: boolean });
 
 const metricSummary = object<MetricSummary>({
   last: metricNumber,
@@ -258,7 +438,61 @@ export const wireShapes = {
     dataInputs: arrayOf(object<DataInput>({ path: string, digest: optional(string), size: optional(integer), files: optional(integer) })),
     mainMetric: optional(metricValue),
     tooltip: string,
+    annotation: optional(annotation),
+    gone: optional(boolean),
   })),
+  annotation,
+  queryResult: object<QueryResult>({
+    runs: arrayOf(runTreeNode),
+    total: integer,
+    offset: integer,
+    error: optional(object<FilterError>({
+      message: string,
+      position: integer,
+      length: integer,
+      expected: arrayOf(string),
+      field: literal<FilterError['field']>('filter', 'sort'),
+    })),
+  }),
+  compareResult: object<CompareResult>({
+    runs: arrayOf(object<CompareRun>({
+      id: string,
+      name: string,
+      experiment: optional(string),
+      source: string,
+      status: runStatus,
+      startTime: optional(string),
+      timeAgo: optional(string),
+      label: optional(string),
+      starred: boolean,
+      tags: arrayOf(string),
+      gone: optional(boolean),
+      path: optional(string),
+    })),
+    params: arrayOf(compareRow),
+    metrics: arrayOf(object<CompareMetric>({
+      key: string,
+      higherIsBetter: boolean,
+      values: arrayOf(nullable(object<CompareMetricCell>({
+        last: metricNumber, min: metricNumber, max: metricNumber, best: metricNumber, count: integer, lastStep: integer,
+      }))),
+      bestIndex: optional(integer),
+    })),
+    environment: arrayOf(compareRow),
+    metricKeys: arrayOf(object<MetricKeyCount>({ key: string, runs: integer })),
+    missing: arrayOf(string),
+    mainMetric: optional(string),
+  }),
+  metricSeriesResult: object<MetricSeriesResult>({
+    series: arrayOf(object<MetricSeries>({
+      runId: string,
+      key: string,
+      steps: arrayOf(integer),
+      wallTimes: arrayOf(integer),
+      values: arrayOf(metricNumber),
+      total: integer,
+    })),
+  }),
   indexStatusParams: object<IndexStatusParams>({
     state: literal<IndexState>('indexing', 'ready'),
     runs: integer,

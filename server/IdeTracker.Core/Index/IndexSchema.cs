@@ -18,7 +18,7 @@ internal static class IndexSchema
 
     public static readonly string[] RequiredTables =
         ["meta", "units", "files", "runs", "params", "metric_summaries", "metric_series", "tags", "problems",
-         "packages", "environment", "media", "data_inputs"];
+         "packages", "environment", "media", "data_inputs", "annotations", "annotation_tags"];
 
     private const string Ddl = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -77,6 +77,10 @@ internal static class IndexSchema
         CREATE TABLE data_inputs(run INTEGER NOT NULL, path TEXT NOT NULL, digest TEXT, size INTEGER, files INTEGER);
         CREATE INDEX data_inputs_run ON data_inputs(run);
         CREATE INDEX problems_unit ON problems(unit);
+        CREATE TABLE annotations(run_id TEXT PRIMARY KEY, starred INTEGER NOT NULL, note TEXT, file TEXT NOT NULL,
+            snapshot TEXT) WITHOUT ROWID;
+        CREATE TABLE annotation_tags(run_id TEXT NOT NULL, tag TEXT NOT NULL, PRIMARY KEY(run_id, tag)) WITHOUT ROWID;
+        CREATE INDEX annotation_tags_tag ON annotation_tags(tag);
         """;
 
     /// <summary>Indexes the filters and hovers use to find runs by a param or metric value. Inserting into

@@ -17,4 +17,8 @@ public static class LspMethods
     public const string IndexStatus = "ideTracker/indexStatus";
     public const string RunsChanged = "ideTracker/runsChanged";
     public const string Reindex = "ideTracker/reindex";
+    public const string Query = "ideTracker/query";
+    public const string Compare = "ideTracker/compare";
+    public const string MetricSeries = "ideTracker/metricSeries";
+    public const string SetAnnotation = "ideTracker/setAnnotation";
 }

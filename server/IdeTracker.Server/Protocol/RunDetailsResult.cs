@@ -102,4 +102,12 @@ public sealed record RunDetailsResult
 
     [JsonPropertyName("tooltip")]
     public required string Tooltip { get; init; }
+
+    /// <summary>The user's star, tags and note; null when the run has no annotation file.</summary>
+    [JsonPropertyName("annotation")]
+    public AnnotationDto? Annotation { get; init; }
+
+    /// <summary>True when the run's files are gone and these details are its annotation's snapshot.</summary>
+    [JsonPropertyName("gone")]
+    public bool? Gone { get; init; }
 }

@@ -57,4 +57,20 @@ public sealed record RunTreeNode
 
     [JsonPropertyName("line")]
     public int? Line { get; init; }
+
+    /// <summary>True for a run the user starred.</summary>
+    [JsonPropertyName("starred")]
+    public bool? Starred { get; init; }
+
+    /// <summary>The user's tags on the run (they also lead its description).</summary>
+    [JsonPropertyName("tags")]
+    public IReadOnlyList<string>? Tags { get; init; }
+
+    /// <summary>True when the run's files are gone and the tree shows the snapshot its annotation kept.</summary>
+    [JsonPropertyName("gone")]
+    public bool? Gone { get; init; }
+
+    /// <summary>In the lineage grouping: what changed from the run it hangs under ("lr 0.01 → 0.001").</summary>
+    [JsonPropertyName("change")]
+    public string? Change { get; init; }
 }

@@ -13,4 +13,15 @@ public sealed record RunTreeParams
 
     [JsonPropertyName("limit")]
     public int Limit { get; init; } = 500;
+
+    /// <summary>A filter expression (<c>ideTracker/query</c>'s language). With one, stores and experiments
+    /// count only matching runs, hide when none match, and an experiment lists its matching runs flat (child
+    /// runs included, not nested). A filter that does not parse is an InvalidParams error.</summary>
+    [JsonPropertyName("filter")]
+    public string? Filter { get; init; }
+
+    /// <summary>"experiment" (default): runs under their experiment, child runs under their parent.
+    /// "lineage": each run under the earlier run of its experiment it differs least from.</summary>
+    [JsonPropertyName("grouping")]
+    public string? Grouping { get; init; }
 }

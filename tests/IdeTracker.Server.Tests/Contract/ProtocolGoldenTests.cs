@@ -32,6 +32,10 @@ public sealed class ProtocolGoldenTests
             Path = "/home/me/project/mlruns/1/0123456789abcdef0123456789abcdef",
             MetricsFile = "/home/me/project/mlruns/1/0123456789abcdef0123456789abcdef/metrics",
             Line = 3,
+            Starred = true,
+            Tags = ["baseline", "<script>alert(1)</script>"],
+            Gone = true,
+            Change = "lr 0.01 → 0.001",
         };
 
         AssertGolden("runTreeResult", new RunTreeResult([run], Total: 10_000, Offset: 500));
@@ -77,6 +81,8 @@ public sealed class ProtocolGoldenTests
             DataInputs = [new DataInputDto("data/train.csv", "md5:0f343b0931126a20f133d67c2b018a3b", 1_048_576, 1)],
             MainMetric = NaNMetric,
             Tooltip = "**resnet50 \\<b\\>lr=0\\.1\\</b\\> \\*baseline\\*** · failed · MLflow · resnet\\-sweep\n\n",
+            Annotation = SampleAnnotation,
+            Gone = true,
         };
 
         AssertGolden("runDetailsResult", details);
@@ -104,6 +110,87 @@ public sealed class ProtocolGoldenTests
             PrimaryMetric = new PrimaryMetricSetting("val_acc", "max"),
         });
     }
+
+    [Fact]
+    public void An_annotation_matches_its_golden_file()
+    {
+        AssertGolden("annotation", SampleAnnotation);
+    }
+
+    [Fact]
+    public void A_query_result_with_a_located_error_matches_its_golden_file()
+    {
+        var node = new RunTreeNode
+        {
+            Id = TreeNodeId.ForRun(RunId).Encode(),
+            Kind = TreeNodeId.Run,
+            Label = "resnet50",
+            Description = "val_acc 0.93 · 3 days ago",
+            HasChildren = false,
+            ChildCount = 0,
+            RunId = RunId,
+            Source = "mlflow",
+            Status = "finished",
+            StartTime = "2026-01-05T10:00:00.000Z",
+            TimeAgo = "3 days ago",
+            MainMetric = new MetricValue("val_acc", 0.93, HigherIsBetter: true, "val_acc 0.93"),
+            Live = true,
+            Path = "/home/me/project/mlruns/1/0123456789abcdef0123456789abcdef",
+            MetricsFile = "/home/me/project/mlruns/1/0123456789abcdef0123456789abcdef/metrics",
+            Line = 1,
+            Starred = true,
+            Tags = ["baseline"],
+            Gone = true,
+            Change = "optimizer adam → sgd",
+        };
+        AssertGolden("queryResult", new QueryResult
+        {
+            Runs = [node],
+            Total = 1,
+            Offset = 0,
+            Error = new FilterErrorDto("column 6: expected a value after '<', found the end of the filter", 5, 1, ["a number", "a quoted text", "a word"], "filter"),
+        });
+    }
+
+    [Fact]
+    public void A_comparison_with_missing_values_and_non_finite_metrics_matches_its_golden_file()
+    {
+        AssertGolden("compareResult", new CompareResult
+        {
+            Runs =
+            [
+                new CompareRun
+                {
+                    Id = RunId, Name = "<img src=x onerror=alert(1)>", Experiment = "resnet-sweep", Source = "mlflow",
+                    Status = "finished", StartTime = "2026-01-05T10:00:00.000Z", TimeAgo = "3 days ago",
+                    Label = "optimizer.lr=0.1", Starred = true, Tags = ["baseline", "mlflow.user=simle"], Gone = true,
+                    Path = "/home/me/project/mlruns/1/0123456789abcdef0123456789abcdef",
+                },
+            ],
+            Params = [new CompareRow("lr", ["0.1", null], Differs: true)],
+            Metrics = [new CompareMetric("val_loss", HigherIsBetter: false, [new CompareMetricCell(0.3, 0.25, double.PositiveInfinity, 0.25, 100, 99), null], BestIndex: 0)],
+            Environment = [new CompareRow("git.commit", ["a1b2c3d", "e4f5a6b"], Differs: true)],
+            MetricKeys = [new MetricKeyDto("val_loss", 2)],
+            Missing = ["9a8b7c6d5e4f3a2b"],
+            MainMetric = "val_loss",
+        });
+    }
+
+    [Fact]
+    public void A_downsampled_metric_series_matches_its_golden_file()
+    {
+        AssertGolden("metricSeriesResult", new MetricSeriesResult(
+            [new MetricSeriesDto(RunId, "loss", [0, 50, 99], [1_767_607_200_000, 1_767_607_260_000, 1_767_607_320_000], [2.5, double.NaN, 0.25], 100)]));
+    }
+
+    private static AnnotationDto SampleAnnotation => new()
+    {
+        RunId = RunId,
+        Starred = true,
+        Tags = ["baseline", "<b>bold</b>"],
+        Note = "Tried a **higher** learning rate.",
+        File = "/home/me/project/.ide-tracker/runs/3f0c9a4e5b6d7c8e.json",
+    };
 
     private static void AssertGolden<T>(string name, T sample)
     {
