@@ -5,6 +5,7 @@ import { RunDetailsRequest, RunTreeRequest, type IndexState } from '../../protoc
 import { ServerNotRunningError, type ServerSession } from '../server';
 import { ChangeCoalescer } from './changeCoalescer';
 import { registerRunTreeCommands } from './commands';
+import { registerViewCommands } from './viewCommands';
 import type { RunTreeElement } from './runTreeElements';
 import { RunTreeProvider, type RunTreeSource } from './runTreeProvider';
 
@@ -19,7 +20,7 @@ export function activateRunTree(context: vscode.ExtensionContext, session: Serve
     // Before the server runs, the view is simply empty; it is redrawn when the server is up.
     if (!(error instanceof ServerNotRunningError)) session.log.warn(`${what}: ${error instanceof Error ? error.message : String(error)}`);
   });
-  const treeView = vscode.window.createTreeView<RunTreeElement>(runsViewId, { treeDataProvider: provider, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView<RunTreeElement>(runsViewId, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
   const coalescer = new ChangeCoalescer((change) => void provider.runsChanged(change.runIds, change.all));
   const progress = new IndexProgress();
 
@@ -33,6 +34,7 @@ export function activateRunTree(context: vscode.ExtensionContext, session: Serve
     coalescer,
     progress,
     ...registerRunTreeCommands({ session, provider, treeView }),
+    ...registerViewCommands({ context, session, provider, treeView }),
     session.onRunsChanged((changed) => coalescer.add(changed.runIds, changed.all)),
     session.onIndexStatus((status) => setIndexState(status.state)),
     session.onDidChangeState((state) => {

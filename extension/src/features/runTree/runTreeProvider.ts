@@ -2,7 +2,7 @@
 // a "Show more" row when a page has more behind it, and refreshes that re-fetch only the pages on
 // screen and redraw only those that changed.
 import * as vscode from 'vscode';
-import type { RunDetailsResult, RunTreeParams, RunTreeResult } from '../../protocol';
+import type { RunDetailsResult, RunTreeParams, RunTreeResult, TreeGrouping } from '../../protocol';
 import { NodeElement, type MoreElement, type RunTreeElement } from './runTreeElements';
 import { moreTreeItem, nodeTreeItem, runTooltip } from './treeItems';
 
@@ -22,6 +22,12 @@ interface Page {
 
 const rootKey = '\u0000root';
 
+/** What the view shows: the runs a filter selects (all when absent), grouped by experiment or by lineage. */
+export interface RunTreeViewOptions {
+  readonly filter?: string;
+  readonly grouping: TreeGrouping;
+}
+
 function keyOf(parent: NodeElement | undefined): string {
   return parent?.node.id ?? rootKey;
 }
@@ -33,6 +39,7 @@ export class RunTreeProvider implements vscode.TreeDataProvider<RunTreeElement> 
   private readonly runs = new Map<string, NodeElement>();
   private refreshQueue: Promise<void> = Promise.resolve();
   private generation = 0;
+  private viewOptions: RunTreeViewOptions = { grouping: 'experiment' };
 
   readonly onDidChangeTreeData = this.changed.event;
 
@@ -87,6 +94,60 @@ export class RunTreeProvider implements vscode.TreeDataProvider<RunTreeElement> 
     page.total = next.total;
     this.index(page);
     this.changed.fire(more.parent);
+  }
+
+  get options(): RunTreeViewOptions {
+    return this.viewOptions;
+  }
+
+  /** Shows another filter or grouping: every page is fetched anew. */
+  setOptions(options: RunTreeViewOptions): void {
+    if (options.filter === this.viewOptions.filter && options.grouping === this.viewOptions.grouping) return;
+    this.viewOptions = options;
+    this.reset();
+  }
+
+  /** The run's row if it is on screen (loaded in some expanded page). */
+  elementOf(runId: string): NodeElement | undefined {
+    return this.runs.get(runId);
+  }
+
+  /**
+   * Finds a run's row, loading pages as needed: its store (the one whose folder holds the run), its
+   * experiment, its ancestor runs first for a child run (`ancestors`, outermost first), then pages of runs until it shows up (at most
+   * `maxPages`). Undefined when it is not in the view (filtered out, or further down than that).
+   */
+  async locate(run: { runId: string; path: string; experiment?: string; ancestors?: readonly string[] }, maxPages = 20): Promise<NodeElement | undefined> {
+    const known = this.runs.get(run.runId);
+    if (known) return known;
+    const stores = (await this.getChildren()).filter((e): e is NodeElement => e.type === 'node' && e.node.kind === 'store');
+    const store = stores
+      .filter((e) => e.node.path && (run.path === e.node.path || run.path.startsWith(`${e.node.path}/`) || run.path.startsWith(`${e.node.path}\\`)))
+      .sort((a, b) => b.node.path!.length - a.node.path!.length)[0];
+    if (!store) return undefined;
+    const experiments = await this.getChildren(store);
+    const experimentLabel = run.experiment ?? '(no experiment)';
+    const experiment = experiments.find((e): e is NodeElement => e.type === 'node' && e.node.label === experimentLabel);
+    if (!experiment) return undefined;
+    const searchUnder = async (parent: NodeElement, runId: string): Promise<NodeElement | undefined> => {
+      let children = await this.getChildren(parent);
+      for (let page = 0; page < maxPages; page++) {
+        const found = children.find((e): e is NodeElement => e.type === 'node' && e.node.runId === runId);
+        if (found) return found;
+        const more = children.at(-1);
+        if (more?.type !== 'more') return undefined;
+        await this.showMore(more);
+        children = await this.getChildren(parent);
+      }
+      return undefined;
+    };
+    // With a filter, or by lineage, runs are not nested under their parent run.
+    const nested = !this.viewOptions.filter && this.viewOptions.grouping === 'experiment';
+    let under: NodeElement | undefined = experiment;
+    for (const id of nested ? [...(run.ancestors ?? []), run.runId] : [run.runId]) {
+      under = under && await searchUnder(under, id);
+    }
+    return under;
   }
 
   /** Forgets every page and redraws from the top. */
@@ -206,6 +267,8 @@ export class RunTreeProvider implements vscode.TreeDataProvider<RunTreeElement> 
   private async fetch(parent: NodeElement | undefined, offset: number, limit: number): Promise<RunTreeResult | undefined> {
     try {
       const params: RunTreeParams = parent ? { nodeId: parent.node.id, offset, limit } : { offset, limit };
+      if (this.viewOptions.filter) params.filter = this.viewOptions.filter;
+      if (this.viewOptions.grouping !== 'experiment') params.grouping = this.viewOptions.grouping;
       return await this.source.runTree(params);
     } catch (error) {
       this.onError(`Children of ${parent ? JSON.stringify(parent.node.label) : 'the top level'}`, error);

@@ -35,7 +35,12 @@ function kindIcon(node: RunTreeNode): vscode.ThemeIcon {
   switch (node.kind) {
     case 'store': return new vscode.ThemeIcon(node.path?.endsWith('.db') ? 'database' : 'folder-library');
     case 'experiment': return new vscode.ThemeIcon('beaker');
-    case 'run': return statusIcon(node.status, node.live === true);
+    case 'run':
+      // A live run spins even when starred: that it is still writing is the more urgent news.
+      if (node.live) return statusIcon(node.status, true);
+      if (node.gone) return new vscode.ThemeIcon('history', new vscode.ThemeColor('disabledForeground'));
+      if (node.starred) return new vscode.ThemeIcon('star-full', new vscode.ThemeColor('charts.yellow'));
+      return statusIcon(node.status, false);
     case 'problems': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
     case 'problem': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
   }
@@ -45,11 +50,12 @@ export function nodeTreeItem(node: RunTreeNode): vscode.TreeItem {
   const collapsed = node.kind === 'store' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
   const item = new vscode.TreeItem(plainLabel(node.label), node.hasChildren ? collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.contextValue = node.kind;
+  item.contextValue = contextValueOf(node);
   item.iconPath = kindIcon(node);
   if (node.description) item.description = plainLabel(node.description);
   const state = node.kind === 'run' ? (node.live ? `${node.status ?? 'unknown'}, live` : node.status) : node.kind;
-  const spoken = [item.label as string, state, node.description].filter(Boolean).join(', ');
+  const marks = [node.starred ? 'starred' : undefined, node.gone ? 'files gone' : undefined];
+  const spoken = [item.label as string, state, ...marks, node.description].filter(Boolean).join(', ');
   item.accessibilityInformation = { label: spoken };
   switch (node.kind) {
     case 'store':
@@ -67,6 +73,12 @@ export function nodeTreeItem(node: RunTreeNode): vscode.TreeItem {
       break;
   }
   return item;
+}
+
+/** "run", then the words menus test with `viewItem =~ /^run\b.*\bstarred\b/`: starred or unstarred, gone. */
+export function contextValueOf(node: RunTreeNode): string {
+  if (node.kind !== 'run') return node.kind;
+  return ['run', node.starred ? 'starred' : 'unstarred', node.gone ? 'gone' : undefined].filter(Boolean).join(' ');
 }
 
 export function moreTreeItem(more: MoreElement, pageSize: number): vscode.TreeItem {

@@ -26,7 +26,7 @@ describe('the Runs view', () => {
     assert.ok(run, 'a run under some store');
 
     const item = await api.runs.getTreeItem(run);
-    assert.equal(item.contextValue, 'run');
+    assert.equal(item.contextValue, 'run unstarred');
     assert.ok(item.iconPath instanceof vscode.ThemeIcon);
     assert.ok(typeof item.label === 'string' && item.label.length > 0 && item.label.length <= 120);
     assert.ok(run.node.status, 'a run node carries its status');

@@ -190,3 +190,43 @@ describe('the run tree provider', () => {
     assert.equal(tooltip.supportHtml, false);
   });
 });
+
+describe('the run tree provider with a filter or a grouping', () => {
+  test('sends the filter and the lineage grouping with every request, and fetches anew when they change', async () => {
+    const source = oneExperiment(3);
+    const { tree, fired } = provider(source);
+    await expandToExperiment(tree);
+    tree.setOptions({ filter: 'lr < 0.01', grouping: 'lineage' });
+    assert.equal(fired.at(-1), undefined, 'the whole tree is redrawn');
+    const experiment = await expandToExperiment(tree);
+    await tree.getChildren(experiment);
+    assert.deepEqual(source.requests.slice(-3), [
+      { offset: 0, limit: 500, filter: 'lr < 0.01', grouping: 'lineage' },
+      { nodeId: 'mlruns', offset: 0, limit: 500, filter: 'lr < 0.01', grouping: 'lineage' },
+      { nodeId: 'exp', offset: 0, limit: 500, filter: 'lr < 0.01', grouping: 'lineage' },
+    ]);
+    const before = source.requests.length;
+    tree.setOptions({ filter: 'lr < 0.01', grouping: 'lineage' });
+    await tree.getChildren();
+    assert.equal(source.requests.length, before, 'the same options again keep the pages already loaded');
+  });
+
+  test('locates a run on a later page under its store and experiment, loading pages as needed', async () => {
+    const source = oneExperiment(1_200);
+    const { tree } = provider(source);
+    const found = await tree.locate({ runId: 'r1100', path: '/ws/mlruns/1/r1100', experiment: 'exp' });
+    assert.equal(found?.node.runId, 'r1100');
+    assert.equal(found?.parent?.node.id, 'exp');
+    assert.equal(await tree.locate({ runId: 'nope', path: '/ws/mlruns/1/nope', experiment: 'exp' }, 5), undefined);
+    assert.equal(await provider(oneExperiment(3)).tree.locate({ runId: 'r1', path: '/elsewhere/r1', experiment: 'exp' }), undefined, 'no store holds that folder');
+  });
+
+  test('locates a child run under its parent', async () => {
+    const source = oneExperiment(2);
+    source.children.set('exp', [runNode('p', { hasChildren: true, childCount: 1 }), runNode('q')]);
+    source.children.set('["run","p"]', [runNode('c')]);
+    const { tree } = provider(source);
+    const found = await tree.locate({ runId: 'c', path: '/ws/mlruns/1/c', experiment: 'exp', ancestors: ['p'] });
+    assert.equal(found?.parent?.node.runId, 'p');
+  });
+});

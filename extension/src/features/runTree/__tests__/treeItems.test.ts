@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { RunTreeNode } from '../../../protocol';
-import { nodeTreeItem, plainLabel } from '../treeItems';
+import { contextValueOf, nodeTreeItem, plainLabel } from '../treeItems';
 import { experimentNode, runNode, storeNode } from './fakeRunTreeSource';
 
 type Icon = { id: string; color?: { id: string } };
@@ -16,9 +16,27 @@ describe('tree items made from server nodes', () => {
     assert.equal(item.label, 'learned-dolphin-872');
     assert.equal(item.description, 'val_acc 0.934 · 3 days ago');
     assert.equal(item.id, '["run","abc"]');
-    assert.equal(item.contextValue, 'run');
+    assert.equal(item.contextValue, 'run unstarred');
     assert.equal(item.collapsibleState, 0);
     assert.equal(item.tooltip, undefined, 'resolved later from run details');
+  });
+
+  test('a starred run shows a star, a run whose files are gone a history icon, a live run spins whatever it is', () => {
+    assert.equal(icon(runNode('s', { starred: true })).id, 'star-full');
+    assert.equal(icon(runNode('g', { starred: true, gone: true })).id, 'history');
+    assert.equal(icon(runNode('l', { starred: true, live: true, status: 'running' })).id, 'sync~spin');
+    assert.match(nodeTreeItem(runNode('s', { starred: true, gone: true })).accessibilityInformation!.label, /starred, files gone/);
+  });
+
+  test('menus can tell starred, unstarred and gone runs apart by the context value', () => {
+    const starredMenu = /^run\b.*\bstarred\b/;
+    const unstarredMenu = /^run\b.*\bunstarred\b/;
+    const starred = contextValueOf(runNode('s', { starred: true, gone: true }));
+    const plain = contextValueOf(runNode('p'));
+    assert.equal(starred, 'run starred gone');
+    assert.ok(starredMenu.test(starred) && !unstarredMenu.test(starred));
+    assert.ok(unstarredMenu.test(plain) && !starredMenu.test(plain));
+    assert.equal(contextValueOf(storeNode('m', 1)), 'store');
   });
 
   test('each status has its own icon', () => {
