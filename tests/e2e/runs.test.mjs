@@ -9,7 +9,7 @@
 // IDE_TRACKER_EXTENSION_DIR the extension folder with its built dist/ and server/ for the extension-host
 //                           suites (default <repo>/extension, `npm run build -w extension` or `npm run package`)
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -20,6 +20,7 @@ import { launchBrowser, newPage, openWorkbench } from './harness/browser.mjs';
 import { startCodeServer } from './harness/codeServer.mjs';
 import { consoleLogPath, runExtensionHostTests } from './harness/extensionHostTests.mjs';
 import { repoRoot } from './harness/paths.mjs';
+import { eventually, requireFile, withFailureScreenshot } from './harness/steps.mjs';
 import {
   expandTreeRow, hoverTreeRow, openActivityContainer, resizeSideBar, screenshot, setColorTheme, statusBarText,
   treeRow, visibleTreeRows, waitFor, waitForColorTheme,
@@ -64,19 +65,7 @@ function makeWorkspace() {
   return { parent, folder };
 }
 
-function requireFile(path, how) {
-  if (!existsSync(path)) throw new Error(`${path} is missing: ${how}`);
-}
 
-/** Keeps the picture of a failing step next to the others, named after the step. */
-async function withFailureScreenshot(page, name, step) {
-  try {
-    await step();
-  } catch (error) {
-    if (page) await screenshot(page, `FAILED-${name}`).catch(() => {});
-    throw error;
-  }
-}
 
 /** Waits until the row labelled `label` shows `description`; fails saying what it showed instead. */
 async function waitForDescription(page, label, description, timeoutMs) {
@@ -86,32 +75,6 @@ async function waitForDescription(page, label, description, timeoutMs) {
   }, { timeoutMs, message: `"${label}" to show "${description}"` });
 }
 
-/**
- * Polls `check` (which throws an AssertionError while the screen is not as it should be) until it passes;
- * after `timeoutMs` fails with the last assertion's message.
- */
-async function eventually(check, { timeoutMs, message }) {
-  let last;
-  try {
-    await waitFor(async () => {
-      try {
-        await check();
-        return true;
-      } catch (error) {
-        if (!(error instanceof assert.AssertionError)) throw error;
-        last = error;
-        return false;
-      }
-    }, { timeoutMs, message });
-  } catch (error) {
-    if (!last) throw error;
-    // A generated message carries the diff, which the reporter prints again from actual and expected.
-    const reason = last.generatedMessage ? last.message.split('\n')[0] : last.message;
-    throw new assert.AssertionError({
-      message: `${error.message}: ${reason}`, actual: last.actual, expected: last.expected, operator: last.operator,
-    });
-  }
-}
 
 /** The tree as it must look with every store, the experiment, the Lightning version and the finished run expanded. */
 function checkTree(rows, { finishedValAcc, added }) {

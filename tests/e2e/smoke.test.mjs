@@ -13,6 +13,7 @@ import { consoleLogPath, runExtensionHostTests } from './harness/extensionHostTe
 import {
   activeEditorText, openActivityContainer, openFileByName, screenshot, waitFor,
 } from './harness/vscode.mjs';
+import { withFailureScreenshot } from './harness/steps.mjs';
 
 const helloText = 'Hello from the ide-tracker end-to-end smoke test.\nSecond line, to see more than one.';
 const scenarioTimeout = { timeout: 180_000 };
@@ -31,16 +32,6 @@ function makeWorkspace() {
 function removeFolders(...folders) {
   for (const folder of folders) {
     if (folder) rmSync(folder, { recursive: true, force: true });
-  }
-}
-
-/** Keeps the picture of a failing step next to the others, named after the step. */
-async function withFailureScreenshot(page, name, step) {
-  try {
-    await step();
-  } catch (error) {
-    if (page) await screenshot(page, `FAILED-${name}`).catch(() => {});
-    throw error;
   }
 }
 

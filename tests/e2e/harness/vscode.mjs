@@ -177,6 +177,55 @@ export async function resizeSideBar(page, width, { timeoutMs = 5_000 } = {}) {
     { timeoutMs, message: `the side bar to be ${width} px wide` });
 }
 
+/** Opens the palette on a command that shows a quick input of its own, and returns that input's text box. */
+export async function startCommandInput(page, title, { timeoutMs = 15_000 } = {}) {
+  await runCommand(page, title, { timeoutMs });
+  const input = page.locator(`${quickInput} input`);
+  await waitFor(async () => (await input.isVisible()) && !(await input.inputValue()).startsWith('>'),
+    { timeoutMs, message: `the input of "${title}"` });
+  return input;
+}
+
+/** The open quick input's rows as the text a person reads in each (label, description, detail). */
+export async function quickInputRowTexts(page) {
+  const rows = await page.locator(quickInputRows).evaluateAll((nodes) => nodes.map((node) => ({
+    index: Number(node.dataset.index),
+    text: node.innerText.replace(/\s+/g, ' ').trim(),
+  })));
+  return rows.sort((a, b) => a.index - b.index).map((row) => row.text);
+}
+
+export function quickInputVisible(page) {
+  return page.locator(`${quickInput} input`).isVisible();
+}
+
+/** Right-clicks `row` and picks the context menu entry labelled exactly `label`. */
+export async function contextMenuAction(page, row, label, { timeoutMs = 15_000 } = {}) {
+  await row.click({ button: 'right' });
+  const item = page.locator('.monaco-menu .action-item .action-label', { hasText: exactly(label) }).first();
+  await waitFor(item, { timeoutMs, message: `the context menu entry "${label}"` });
+  await item.click();
+}
+
+/** Clicks one of the inline action buttons a tree row shows under the pointer, by its title. */
+export async function treeRowAction(page, row, title, { timeoutMs = 15_000 } = {}) {
+  await row.hover();
+  const action = row.locator(`.actions .action-label[aria-label="${title}"]`);
+  await waitFor(action, { timeoutMs, message: `the "${title}" action of the row ${row}` });
+  await action.click();
+}
+
+/** The description VS Code shows beside the title of the side bar view (a TreeView's `description`). */
+export async function viewTitleDescription(page) {
+  const description = page.locator('.part.sidebar .title-description, .part.sidebar .pane-header .description').first();
+  return (await description.isVisible()) ? (await description.innerText()).trim() : '';
+}
+
+/** The content of the webview panel on screen (its inner frame, where the extension's page lives). */
+export function webviewContent(page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
 // Types `query` into the open quick input and clicks the row labelled exactly `label`.
 async function pickFromQuickInput(page, query, label, { timeoutMs }) {
   const input = page.locator(`${quickInput} input`);
