@@ -19,7 +19,7 @@ export function activateRunTree(context: vscode.ExtensionContext, session: Serve
     // Before the server runs, the view is simply empty; it is redrawn when the server is up.
     if (!(error instanceof ServerNotRunningError)) session.log.warn(`${what}: ${error instanceof Error ? error.message : String(error)}`);
   });
-  const treeView = vscode.window.createTreeView<RunTreeElement>(runsViewId, { treeDataProvider: provider, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView<RunTreeElement>(runsViewId, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
   const coalescer = new ChangeCoalescer((change) => void provider.runsChanged(change.runIds, change.all));
   const progress = new IndexProgress();
 
