@@ -31,6 +31,7 @@ export function select(testId: string, label: string, choices: ReadonlyArray<rea
   onChange: (value: string) => void): HTMLLabelElement {
   const element = h('select', { testId });
   for (const [value, text] of choices) element.append(option(value, text, value === current));
+  if (current !== undefined) element.value = current;
   element.addEventListener('change', () => onChange(element.value));
   return h('label', { className: 'control' }, [label, ' ', element]);
 }
