@@ -387,15 +387,16 @@ export class CompareApp {
 function metricKeyCell(rows: readonly MetricTableRow[], row: number): HTMLElement {
   const line = rows[row]!;
   const first = row === 0 || rows[row - 1]!.metric.key !== line.metric.key;
-  const children: Node[] = [h('span', { className: 'metric-key', text: line.metric.key, title: line.metric.key }), h('span', { className: 'muted', text: ` ${line.stat}` })];
-  if (first) {
+  const children: Node[] = [h('span', { className: 'metric-key', text: line.metric.key, title: line.metric.key }), h('span', { className: 'muted', text: line.stat })];
+  if (!first) children.unshift(h('span', { className: 'direction-spacer' }));
+  else {
     children.unshift(h('button', {
       className: 'direction',
       testId: 'direction-toggle',
       text: line.higher ? '↑' : '↓',
       title: line.higher ? 'Higher is better (click: lower is better)' : 'Lower is better (click: higher is better)',
       attrs: { type: 'button', 'data-action': 'direction', 'data-metric': line.metric.key },
-    }), document.createTextNode(' '));
+    }));
   }
   return h('span', { className: 'metric-cell' }, children);
 }

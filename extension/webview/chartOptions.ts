@@ -14,8 +14,17 @@ export type ChartOption = Record<string, unknown>;
 
 interface TooltipParams {
   seriesName?: string;
-  data?: { runId?: string; name?: string; tip?: string };
+  /** `tip`: the item's whole tooltip; `at` and `line`: its x and its one line in an axis tooltip. All escaped. */
+  data?: { runId?: string; name?: string; tip?: string; at?: string; line?: string };
   value?: unknown;
+}
+
+/** The curves' tooltip lists every line's value at the hovered x, as TensorBoard's does. */
+export function axisTooltip(params: TooltipParams[] | TooltipParams): string {
+  const items = Array.isArray(params) ? params : [params];
+  const lines = items.map((p) => p.data?.line).filter((line): line is string => line !== undefined);
+  const at = items.find((p) => p.data?.at !== undefined)?.data?.at;
+  return [...(at ? [at] : []), ...lines].join('<br>');
 }
 
 function base(theme: ChartTheme): ChartOption {
@@ -106,7 +115,8 @@ export function curvesOption(input: CurvesInput): ChartOption {
       const name = `${group} (${members.length} ${members.length === 1 ? 'run' : 'runs'})`;
       const point = (i: number, y: number, what: string) => ({
         value: [agg.x[i], forScale(y, logY)],
-        tip: tip(name, `${xText(agg.x[i]!, axisKind)}`, `${what} ${formatNumber(y)}`, `min ${formatNumber(agg.min[i]!)} · max ${formatNumber(agg.max[i]!)} over ${agg.count[i]} runs`),
+        at: escapeHtml(xText(agg.x[i]!, axisKind)),
+        line: `<b>${escapeHtml(name)}</b> ${what} ${formatNumber(y)} (min ${formatNumber(agg.min[i]!)}, max ${formatNumber(agg.max[i]!)}, ${agg.count[i]} runs)`,
       });
       const stack = `band-${g}`;
       lines.push({ type: 'line', name, showSymbol: false, color, lineStyle: { width: 2 }, data: agg.mean.map((y, i) => point(i, y, 'mean')) });
@@ -125,13 +135,18 @@ export function curvesOption(input: CurvesInput): ChartOption {
       const selected = run.id === input.selectedRunId;
       lines.push({
         type: 'line', id: run.id, name: run.name, showSymbol: false, lineStyle: { width: selected ? 3 : 1.5 }, z: selected ? 3 : 2,
-        data: curve.x.map((x, i) => ({ value: [x, forScale(curve.y[i]!, logY)], runId: run.id, tip: tip(run.name, xText(x, axisKind), `${input.metric} ${formatNumber(curve.y[i]!)}`) })),
+        data: curve.x.map((x, i) => ({
+          value: [x, forScale(curve.y[i]!, logY)], runId: run.id,
+          at: escapeHtml(xText(x, axisKind)), line: `<b>${escapeHtml(run.name)}</b> ${escapeHtml(input.metric)} ${formatNumber(curve.y[i]!)}`,
+        })),
       });
     }
   }
+  const common = base(theme);
   return {
-    ...base(theme),
-    grid: { left: 60, right: 24, top: 36, bottom: 40 },
+    ...common,
+    tooltip: { ...(common.tooltip as ChartOption), trigger: 'axis', formatter: axisTooltip },
+    grid: { left: 60, right: 24, top: 56, bottom: 40 },
     legend: { type: 'scroll', top: 0, textStyle: { color: theme.foreground } },
     xAxis: axis(theme, { type: axisKind === 'wallTime' ? 'time' : 'value', name: axisNames[axisKind], nameLocation: 'middle', nameGap: 26, scale: true }),
     yAxis: axis(theme, { type: logY ? 'log' : 'value', name: input.metric, scale: !logY }),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { MetricSeries } from '../../src/protocol';
-import { barOption, curvesOption, parallelOption, scatterOption } from '../chartOptions';
+import { axisTooltip, barOption, curvesOption, parallelOption, scatterOption } from '../chartOptions';
 import type { ChartTheme } from '../theme';
 import { generated, goldenCompare, goldenSeries } from './fixtures';
 
@@ -26,7 +26,9 @@ describe('the curves chart', () => {
     const lines = seriesOf(option);
     assert.deepEqual(lines.map((l) => l.id), ['r0', 'r1'], 'runs without a series are left out');
     assert.deepEqual(values(lines[0]!), [[0, 2], [1, 1]]);
-    assert.equal((lines[0]!.data[0] as { tip: string }).tip, '<b>run-0</b><br>step 0<br>m0 2');
+    const formatter = (option.tooltip as { trigger: string; formatter: typeof axisTooltip });
+    assert.equal(formatter.trigger, 'axis');
+    assert.equal(formatter.formatter([{ data: lines[0]!.data[1] as object }, { data: lines[1]!.data[1] as object }]), 'step 1<br><b>run-0</b> m0 1<br><b>run-1</b> m0 2');
   });
 
   test('relative time counts seconds from the run\'s first point; wall time uses a time axis', () => {
@@ -65,8 +67,8 @@ describe('the curves chart', () => {
 
   test('a run name full of markup is escaped in the tooltip', () => {
     const option = curvesOption({ ...base, result: goldenCompare, runIndexes: [0], metric: 'loss', series: goldenSeries });
-    const tip = (seriesOf(option)[0]!.data[0] as { tip: string }).tip;
-    assert.equal(tip, '<b>&lt;img src=x onerror=alert(1)&gt;</b><br>step 0<br>loss 2.5');
+    const first = seriesOf(option)[0]!.data[0] as unknown as { line: string };
+    assert.equal(axisTooltip({ data: first }), 'step 0<br><b>&lt;img src=x onerror=alert(1)&gt;</b> loss 2.5');
   });
 });
 
