@@ -65,7 +65,7 @@ run(process.execPath, [join(extensionRoot, 'scripts', 'build.mjs'), '--productio
 mkdirSync(dirname(vsixPath), { recursive: true });
 const vsce = createRequire(import.meta.url).resolve('@vscode/vsce/vsce');
 // The compare panel is blank without its webview bundle: make sure .vscodeignore lets it in.
-const listed = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies', '--allow-missing-repository'], { cwd: extensionRoot, encoding: 'utf8' });
+const listed = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: extensionRoot, encoding: 'utf8' });
 for (const file of ['dist/extension.js', 'dist/webview/main.js', 'dist/webview/main.css']) {
   if (!listed.stdout.split(/\r?\n/).includes(file)) {
     console.error(`The .vsix would not carry ${file} (vsce ls: ${listed.status}):\n${listed.stdout}${listed.stderr}`);

@@ -103,7 +103,10 @@ export class CompareApp {
     switch (message.type) {
       case 'compare': {
         const sameRuns = message.runIds.join('\n') === this.state.runIds.join('\n');
-        if (!sameRuns) this.series.clear();
+        if (!sameRuns || message.reason !== 'metricKeys') {
+          this.series.clear();
+          this.pending.clear();
+        }
         this.result = message.result;
         const selected = message.result.runs.some((r) => r.id === this.state.selectedRunId) ? this.state.selectedRunId : undefined;
         this.replaceState({ ...this.state, runIds: [...message.runIds], ...(selected ? { selectedRunId: selected } : { selectedRunId: undefined }) });

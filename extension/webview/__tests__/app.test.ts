@@ -18,7 +18,7 @@ function open(result: CompareResult, saved?: unknown) {
     return surface;
   });
   app.start();
-  app.receive({ type: 'compare', runIds: result.runs.map((r) => r.id), result });
+  app.receive({ type: 'compare', runIds: result.runs.map((r) => r.id), result, reason: 'opened' });
   const byTestId = (id: string) => root.querySelector(`[data-testid="${id}"]`) as HTMLElement;
   const rowKeys = (table: string) => [...byTestId(table).querySelectorAll('.vt-key')].map((k) => k.textContent);
   return { root, host, app, surfaces, byTestId, rowKeys, surface: () => surfaces[0]! };
@@ -111,13 +111,20 @@ describe('the compare panel page', () => {
     assert.doesNotMatch(byTestId('chart-notice').textContent ?? '', /Loading/);
   });
 
-  test('a series answer to an older request is ignored; the same curves are not asked for twice', () => {
+  test('a series answer to an older request is ignored; curves are asked for again only when the runs may have changed', () => {
     const { host, app, surface } = open(generated({ runs: 2 }));
     const before = surface().options.length;
     app.receive({ type: 'series', requestId: 999, result: { series: [] } });
     assert.equal(surface().options.length, before);
-    app.receive({ type: 'compare', runIds: ['r0', 'r1'], result: generated({ runs: 2 }) });
-    assert.equal(host.ofType('requestSeries').length, 1);
+    const [first] = host.ofType('requestSeries');
+    app.receive({ type: 'series', requestId: first!.requestId, result: { series: [] } });
+    app.receive({ type: 'compare', runIds: ['r0', 'r1'], result: generated({ runs: 2 }), reason: 'metricKeys' });
+    assert.equal(host.ofType('requestSeries').length, 1, 'new metric rows leave the curves as they are');
+    app.receive({ type: 'compare', runIds: ['r0', 'r1'], result: generated({ runs: 2 }), reason: 'runsChanged' });
+    assert.equal(host.ofType('requestSeries').length, 2, 'a run that changed may have new points');
+    const drawn = surface().options.length;
+    app.receive({ type: 'series', requestId: first!.requestId, result: { series: [] } });
+    assert.equal(surface().options.length, drawn, 'a late answer to the first request is not taken for the new one');
   });
 
   test('clicking a point selects its run; switching the chart kind is remembered', () => {

@@ -6,7 +6,8 @@ import { ComparePanel, compareViewType, titleFor, webviewOptions } from './compa
 export class CompareController implements vscode.Disposable {
   private current: ComparePanel | undefined;
 
-  constructor(private readonly source: CompareSource, private readonly extensionUri: vscode.Uri, private readonly log: (message: string) => void) {}
+  constructor(private readonly source: CompareSource, private readonly extensionUri: vscode.Uri, private readonly log: (message: string) => void,
+    private readonly refreshMs?: number) {}
 
   get panel(): ComparePanel | undefined {
     return this.current;
@@ -30,12 +31,18 @@ export class CompareController implements vscode.Disposable {
     return restored;
   }
 
+  runsChanged(runIds: readonly string[], all: boolean): void {
+    this.current?.runsChanged(runIds, all);
+  }
+
   dispose(): void {
     this.current?.dispose();
   }
 
   private adopt(panel: vscode.WebviewPanel, runIds: string[]): ComparePanel {
-    const compare = new ComparePanel(panel, runIds, { source: this.source, extensionUri: this.extensionUri, log: this.log });
+    const compare = new ComparePanel(panel, runIds, {
+      source: this.source, extensionUri: this.extensionUri, log: this.log, ...(this.refreshMs !== undefined ? { refreshMs: this.refreshMs } : {}),
+    });
     compare.onDidClose(() => {
       if (this.current === compare) this.current = undefined;
     });

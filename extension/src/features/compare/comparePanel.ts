@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { CompareResult } from '../../protocol';
 import type { CompareSource } from './compareSource';
-import { isWebviewToHost, type HostToWebview, type WebviewToHost } from './messages';
+import { isWebviewToHost, type CompareReason, type HostToWebview, type WebviewToHost } from './messages';
 import { newNonce, panelHtml } from './panelHtml';
 
 export const compareViewType = 'ideTracker.compare';
@@ -21,6 +21,8 @@ export interface ComparePanelOptions {
   readonly source: CompareSource;
   readonly extensionUri: vscode.Uri;
   readonly log: (message: string) => void;
+  /** A live run announces changes every few hundred milliseconds; the panel compares again at most this often. */
+  readonly refreshMs?: number;
 }
 
 export class ComparePanel implements vscode.Disposable {
@@ -31,6 +33,8 @@ export class ComparePanel implements vscode.Disposable {
   private compareGeneration = 0;
   private readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastRefresh = 0;
   private readonly closed = new vscode.EventEmitter<void>();
   readonly onDidClose = this.closed.event;
   /** Every message posted, for tests and logs. */
@@ -57,12 +61,24 @@ export class ComparePanel implements vscode.Disposable {
     this.runIds = [...runIds];
     this.panel.title = titleFor(runIds.length);
     this.panel.reveal(undefined, false);
-    if (this.ready) void this.sendCompare();
+    if (this.ready) void this.sendCompare('opened');
+  }
+
+  /** The server says these runs changed (or all did): compare again if any of them is shown. */
+  runsChanged(runIds: readonly string[], all: boolean): void {
+    if (!this.ready || this.refreshTimer || !(all || runIds.some((id) => this.runIds.includes(id)))) return;
+    const wait = Math.max(0, this.lastRefresh + (this.options.refreshMs ?? 2000) - Date.now());
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      this.lastRefresh = Date.now();
+      void this.sendCompare('runsChanged').catch((error) => this.options.log(`Compare panel, refresh: ${error instanceof Error ? error.message : String(error)}`));
+    }, wait);
   }
 
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    clearTimeout(this.refreshTimer);
     for (const d of this.disposables) d.dispose();
     this.panel.dispose();
     this.closed.fire();
@@ -93,11 +109,11 @@ export class ComparePanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        await this.sendCompare();
+        await this.sendCompare('opened');
         return;
       case 'requestCompare':
         this.metricKeys = message.metricKeys.length > 0 ? [...message.metricKeys] : undefined;
-        await this.sendCompare();
+        await this.sendCompare('metricKeys');
         return;
       case 'requestSeries': {
         const result = await this.options.source.metricSeries({ runIds: message.runIds, keys: message.keys });
@@ -128,12 +144,12 @@ export class ComparePanel implements vscode.Disposable {
     }
   }
 
-  private async sendCompare(): Promise<void> {
+  private async sendCompare(reason: CompareReason): Promise<void> {
     const generation = ++this.compareGeneration;
     const runIds = this.runIds;
     const params = this.metricKeys ? { runIds, metricKeys: this.metricKeys } : { runIds };
     const result: CompareResult = runIds.length === 0 ? emptyComparison : await this.options.source.compare(params);
-    if (generation === this.compareGeneration) this.post({ type: 'compare', runIds, result });
+    if (generation === this.compareGeneration) this.post({ type: 'compare', runIds, result, reason });
   }
 
   private async save(suggestedName: string, bytes: Uint8Array, filters: Record<string, string[]>): Promise<void> {

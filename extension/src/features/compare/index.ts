@@ -28,6 +28,8 @@ export function activateCompare(context: vscode.ExtensionContext, session: Serve
     created,
     { dispose: () => { if (controller === created) controller = undefined; } },
     ...registerCompareCommands(created),
+    // Stars set in the tree, a run still training, files gone: the panel shows what the index holds now.
+    session.onRunsChanged((changed) => created.runsChanged(changed.runIds, changed.all)),
     vscode.window.registerWebviewPanelSerializer(compareViewType, {
       deserializeWebviewPanel: async (panel, state) => { created.restore(panel, runIdsFromState(state)); },
     }),

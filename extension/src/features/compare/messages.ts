@@ -26,12 +26,15 @@
 import type { Annotation, CompareResult, MetricSeriesResult } from '../../protocol';
 
 export type HostToWebview =
-  /** The comparison of `runIds`; the webview keeps the ids in its state so a reload can restore them. */
-  | { readonly type: 'compare'; readonly runIds: string[]; readonly result: CompareResult }
+  /** The comparison of `runIds`; the webview keeps the ids in its state so a reload can restore them.
+   * `reason` says whether the curves it holds may be stale: they are not when only the metric rows changed. */
+  | { readonly type: 'compare'; readonly runIds: string[]; readonly result: CompareResult; readonly reason: CompareReason }
   | { readonly type: 'series'; readonly requestId: number; readonly result: MetricSeriesResult }
   | { readonly type: 'annotation'; readonly annotation: Annotation }
   /** Something the host could not do; the webview shows it and keeps working. */
   | { readonly type: 'error'; readonly message: string };
+
+export type CompareReason = 'opened' | 'metricKeys' | 'runsChanged';
 
 export type WebviewToHost =
   | { readonly type: 'ready' }

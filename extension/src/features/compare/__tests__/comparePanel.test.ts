@@ -8,11 +8,11 @@ import { CompareController, runIdsFromState } from '../compareController';
 import { compareViewType } from '../comparePanel';
 import { FakeCompareSource, until } from './fakeCompareSource';
 
-function setUp() {
+function setUp(refreshMs = 0) {
   stubRecord.reset();
   const source = new FakeCompareSource();
   const logged: string[] = [];
-  const controller = new CompareController(source, Uri.file('/ext') as unknown as vscode.Uri, (m) => logged.push(m));
+  const controller = new CompareController(source, Uri.file('/ext') as unknown as vscode.Uri, (m) => logged.push(m), refreshMs);
   return { source, logged, controller };
 }
 
@@ -34,7 +34,7 @@ describe('the compare panel host', () => {
     panel.receive({ type: 'ready' });
     await until(() => panel.posted.length === 1, 'the compare message');
     assert.deepEqual(source.compares, [{ runIds: ['a', 'b'] }]);
-    assert.deepEqual(panel.posted[0], { type: 'compare', runIds: ['a', 'b'], result: compareGolden });
+    assert.deepEqual(panel.posted[0], { type: 'compare', runIds: ['a', 'b'], result: compareGolden, reason: 'opened' });
   });
 
   test('serves the page with a strict CSP, scripts on, and only dist/webview as a local root', () => {
@@ -139,6 +139,39 @@ describe('the compare panel host', () => {
     panel.receive({ type: 'evaluate', code: 'alert(1)' });
     await until(() => logged.length === 2, 'two log lines');
     assert.match(logged[1]!, /does not know/);
+  });
+
+  test('compares again when a shown run changes, not for other runs, and not more often than the refresh interval', async () => {
+    const { source, controller } = setUp(0);
+    controller.open(['a', 'b']);
+    const panel = panelOf();
+    controller.runsChanged(['a'], false);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal(source.compares.length, 0, 'nothing before the webview is ready');
+    panel.receive({ type: 'ready' });
+    await until(() => panel.posted.length === 1, 'the first compare');
+    controller.runsChanged(['z'], false);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal(source.compares.length, 1, 'another run changed');
+    controller.runsChanged(['b'], false);
+    controller.runsChanged(['a'], false);
+    controller.runsChanged([], true);
+    await until(() => panel.posted.length === 2, 'the refresh');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal(source.compares.length, 2, 'three announcements, one refresh');
+    assert.equal((panel.posted[1] as { reason: string }).reason, 'runsChanged');
+
+    const slow = setUp(60_000);
+    slow.controller.open(['a']);
+    panelOf().receive({ type: 'ready' });
+    await until(() => slow.source.compares.length === 1, 'the first compare');
+    slow.controller.runsChanged(['a'], false);
+    slow.controller.runsChanged(['a'], false);
+    await until(() => slow.source.compares.length === 2, 'the first refresh, at once');
+    slow.controller.runsChanged(['a'], false);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(slow.source.compares.length, 2, 'the next waits for the interval');
+    slow.controller.dispose();
   });
 
   test('a window reload restores the panel with the run ids the webview saved', async () => {
