@@ -38,6 +38,7 @@ export class CompareApp {
   private readonly pending = new Map<number, string>();
   private nextRequestId = 1;
   private surface: ChartSurface | undefined;
+  private parallelPickerOpen = false;
   private readonly status = h('div', { className: 'status', attrs: { role: 'status' } });
   private readonly paramsTable = new VirtualTable('params-table');
   private readonly environmentTable = new VirtualTable('environment-table');
@@ -83,6 +84,12 @@ export class CompareApp {
     );
     this.status.textContent = this.state.runIds.length > 0 ? `Loading ${count(this.state.runIds.length, 'run')}…` : 'Waiting for runs…';
     this.stopWatchingTheme = watchTheme(() => this.renderChart());
+    // The tables draw what is in view, so a wider or taller panel has more to draw.
+    window.addEventListener('resize', () => {
+      this.paramsTable.render();
+      this.environmentTable.render();
+      this.metricsTable.render();
+    });
   }
 
   /** The handshake: the host sends nothing before this. */
@@ -289,7 +296,11 @@ export class CompareApp {
       const box = h('div', { className: 'param-list', testId: 'param-picker' }, paramChoices.map(([key]) =>
         checkbox(`param-${key}`, key, chosen.includes(key), (on) =>
           this.updateChart({ parallelParams: on ? [...chosen, key] : chosen.filter((k) => k !== key) }))));
-      controls.push(h('details', { className: 'picker' }, [h('summary', { text: `Params (${chosen.length})` }), box]));
+      const picker = h('details', { className: 'picker' }, [h('summary', { text: `Params (${chosen.length})` }), box]);
+      // The controls are drawn anew on each change; the list stays open while params are being ticked.
+      picker.open = this.parallelPickerOpen;
+      picker.addEventListener('toggle', () => { this.parallelPickerOpen = picker.open; });
+      controls.push(picker);
     }
     this.chartControls.replaceChildren(...controls);
     this.renderChart();
@@ -337,6 +348,8 @@ export class CompareApp {
       if (!series) {
         this.requestSeries(key, runIds, metric);
         notices.push('Loading curves…');
+      } else if (!series.some((s) => s.values.length > 0)) {
+        notices.push(`None of these runs logged ${metric} as a series.`);
       }
       option = curvesOption({ ...common, series: series ?? [], axis: chart.axis, smoothing: chart.smoothing, logY: chart.logY,
         ...(chart.groupBy ? { groupBy: chart.groupBy } : {}) });

@@ -236,6 +236,26 @@ describe('the compare panel page', () => {
     assert.deepEqual(rowKeys('params-table'), ['p0', 'p1']);
   });
 
+  test('curves of a metric no run logged as a series say so', () => {
+    const { host, app, byTestId } = open(generated({ runs: 2 }));
+    const [request] = host.ofType('requestSeries');
+    assert.match(byTestId('chart-notice').textContent ?? '', /Loading curves/);
+    app.receive({ type: 'series', requestId: request!.requestId, result: { series: [] } });
+    assert.equal(byTestId('chart-notice').textContent, 'None of these runs logged m0 as a series.');
+  });
+
+  test('the parallel chart\'s param list stays open while params are ticked', () => {
+    const { host, byTestId } = open(generated({ runs: 3, params: 4 }), { chart: { kind: 'parallel' } });
+    const list = () => byTestId('param-picker').parentElement as HTMLDetailsElement;
+    list().open = true;
+    list().dispatchEvent(new Event('toggle'));
+    const box = byTestId('param-p0') as HTMLInputElement;
+    box.checked = true;
+    change(box);
+    assert.equal(list().open, true);
+    assert.deepEqual(host.saved?.chart.parallelParams, ['p1', 'p2', 'p3', 'p0']);
+  });
+
   test('the golden series draws as one curve with its NaN as a gap', () => {
     const { host, app, surface } = open(goldenCompare, { chart: { kind: 'curves', metric: 'val_loss' } });
     const [request] = host.ofType('requestSeries');
