@@ -134,7 +134,7 @@ export function curvesOption(input: CurvesInput): ChartOption {
     for (const { run, curve } of curves) {
       const selected = run.id === input.selectedRunId;
       lines.push({
-        type: 'line', id: run.id, name: run.name, showSymbol: false, lineStyle: { width: selected ? 3 : 1.5 }, z: selected ? 3 : 2,
+        type: 'line', id: run.id, name: run.name, showSymbol: false, triggerEvent: 'line', lineStyle: { width: selected ? 3 : 1.5 }, z: selected ? 3 : 2,
         data: curve.x.map((x, i) => ({
           value: [x, forScale(curve.y[i]!, logY)], runId: run.id,
           at: escapeHtml(xText(x, axisKind)), line: `<b>${escapeHtml(run.name)}</b> ${escapeHtml(input.metric)} ${formatNumber(curve.y[i]!)}`,

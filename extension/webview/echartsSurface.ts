@@ -17,7 +17,8 @@ export function echartsSurface(container: HTMLElement): ChartSurface {
       chart.on('click', (params) => {
         const data = params.data as { runId?: unknown } | undefined;
         const runId = typeof data?.runId === 'string' ? data.runId : typeof params.seriesId === 'string' && params.seriesType === 'line' ? params.seriesId : undefined;
-        if (runId) handler(runId);
+        // Selecting redraws the chart; doing that inside ECharts' own event dispatch confuses its later events.
+        if (runId) setTimeout(() => handler(runId), 0);
       });
     },
     pngDataUrl: (background) => chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: background }),
