@@ -6,7 +6,7 @@ import type { CurveAxis } from '../src/features/compare/messages';
 import { bestIndex, higherIsBetter, statValue } from './compareModel';
 import { escapeHtml } from './escapeHtml';
 import { formatNumber, numberOf } from './format';
-import { aggregate, groupOf, type Curve } from './grouping';
+import { aggregate, groupName, groupOf, type Curve } from './grouping';
 import { smooth } from './smoothing';
 import type { ChartTheme } from './theme';
 
@@ -112,7 +112,7 @@ export function curvesOption(input: CurvesInput): ChartOption {
     for (const [group, members] of groups) {
       const color = theme.palette[g++ % theme.palette.length]!;
       const agg = aggregate(members);
-      const name = `${group} (${members.length} ${members.length === 1 ? 'run' : 'runs'})`;
+      const name = `${groupName(input.groupBy, group)} (${members.length} ${members.length === 1 ? 'run' : 'runs'})`;
       const point = (i: number, y: number, what: string) => ({
         value: [agg.x[i], forScale(y, logY)],
         at: escapeHtml(xText(agg.x[i]!, axisKind)),

@@ -41,6 +41,12 @@ export function groupOf(result: CompareResult, runIndex: number, groupBy: string
   return tag === undefined ? none : tag.slice(key.length + 1);
 }
 
+/** How a group is named in the legend: "lr=0.01", "seed=1", or the user tags themselves. */
+export function groupName(groupBy: string, value: string): string {
+  const key = groupBy.startsWith('param:') ? groupBy.slice('param:'.length) : groupBy.slice('tag:'.length);
+  return key === '' || value === '(none)' ? value : `${key}=${value}`;
+}
+
 export interface Curve {
   readonly x: readonly number[];
   readonly y: readonly number[];

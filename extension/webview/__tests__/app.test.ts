@@ -161,7 +161,7 @@ describe('the compare panel page', () => {
     const [request] = host.ofType('requestSeries');
     app.receive({ type: 'series', requestId: request!.requestId, result: { series: request!.runIds.map((runId, i) => ({ runId, key: 'm0', steps: [0], wallTimes: [0], values: [i], total: 1 })) } });
     const names = (surface().last.series as Array<{ name: string }>).map((s) => s.name);
-    assert.deepEqual([...new Set(names)], ['2 (2 runs)', '1 (2 runs)']);
+    assert.deepEqual([...new Set(names)], ['seed=2 (2 runs)', 'seed=1 (2 runs)']);
     assert.equal(host.saved?.chart.groupBy, 'tag:seed');
   });
 

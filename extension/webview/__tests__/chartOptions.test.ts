@@ -57,7 +57,7 @@ describe('the curves chart', () => {
     });
     const lines = seriesOf(option);
     assert.deepEqual(lines.map((l) => `${l.name}${l.stack ? ` ${l.stack}` : ''}`), [
-      '2 (2 runs)', '2 (2 runs) band-1', '2 (2 runs) band-1', '1 (2 runs)', '1 (2 runs) band-2', '1 (2 runs) band-2',
+      'seed=2 (2 runs)', 'seed=2 (2 runs) band-1', 'seed=2 (2 runs) band-1', 'seed=1 (2 runs)', 'seed=1 (2 runs) band-2', 'seed=1 (2 runs) band-2',
     ]);
     assert.deepEqual(values(lines[0]!), [[0, 2], [1, 2]], 'mean of r0 and r2');
     assert.deepEqual(values(lines[1]!), [[0, 1], [1, 1]], 'the band starts at the min');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { aggregate, groupChoices, groupOf } from '../grouping';
+import { aggregate, groupChoices, groupName, groupOf } from '../grouping';
 import { smooth } from '../smoothing';
 import { generated, goldenCompare } from './fixtures';
 
@@ -37,6 +37,8 @@ describe('grouping runs', () => {
     assert.deepEqual(groupChoices(result).map((c) => c.value), ['param:p0', 'param:p1', 'tag:seed']);
     assert.deepEqual(groupChoices(goldenCompare).map((c) => c.value), ['param:lr', 'tag:', 'tag:mlflow.user']);
     assert.equal(groupOf(goldenCompare, 0, 'tag:'), 'baseline');
+    assert.deepEqual([groupName('param:lr', '0.1'), groupName('tag:seed', '1'), groupName('tag:', 'baseline'), groupName('param:lr', '(none)')],
+      ['lr=0.1', 'seed=1', 'baseline', '(none)']);
   });
 });
 
