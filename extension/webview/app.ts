@@ -116,8 +116,15 @@ export class CompareApp {
         }
         this.result = message.result;
         const selected = message.result.runs.some((r) => r.id === this.state.selectedRunId) ? this.state.selectedRunId : undefined;
-        this.replaceState({ ...this.state, runIds: [...message.runIds], ...(selected ? { selectedRunId: selected } : { selectedRunId: undefined }) });
+        // Metric rows picked for other runs do not carry over to a new comparison.
+        const metricKeys = sameRuns ? this.state.metricKeys : undefined;
+        this.replaceState({ ...this.state, runIds: [...message.runIds], selectedRunId: selected, metricKeys });
         this.renderAll();
+        // A reloaded panel's host starts from the server's default rows: ask again for the ones picked.
+        const shown = message.result.metrics.map((m) => m.key).join('\n');
+        if (message.reason === 'opened' && metricKeys && metricKeys.join('\n') !== shown) {
+          this.host.postMessage({ type: 'requestCompare', metricKeys });
+        }
         return;
       }
       case 'series': {

@@ -181,6 +181,18 @@ describe('the compare panel page', () => {
     assert.deepEqual(host.saved?.metricKeys, ['m0', 'm1', 'm4999']);
   });
 
+  test('a reloaded page asks again for the metric rows it had picked; a new comparison starts from the default rows', () => {
+    const result = generated({ runs: 2, metrics: 2, metricKeys: 10 });
+    const saved = { runIds: ['r0', 'r1'], metricKeys: ['m0', 'm7'] };
+    const { host, app } = open(result, saved);
+    assert.deepEqual(host.ofType('requestCompare'), [{ type: 'requestCompare', metricKeys: ['m0', 'm7'] }]);
+    app.receive({ type: 'compare', runIds: ['r0', 'r1'], result: { ...result, metrics: [result.metrics[0]!, { ...result.metrics[1]!, key: 'm7' }] }, reason: 'metricKeys' });
+    assert.equal(host.ofType('requestCompare').length, 1, 'the picked rows came: nothing more to ask');
+    app.receive({ type: 'compare', runIds: ['r5'], result: generated({ runs: 1 }), reason: 'opened' });
+    assert.equal(host.saved?.metricKeys, undefined);
+    assert.equal(host.ofType('requestCompare').length, 1);
+  });
+
   test('exports: the params CSV as shown, the metrics CSV, the chart PNG, and Markdown for the clipboard', () => {
     const result = generated({ runs: 2, params: 3 });
     const { host, byTestId } = open(result);
