@@ -193,10 +193,12 @@ export class CompareApp {
   }
 
   private selectRun(runId: string): void {
-    if (!this.result?.runs.some((r) => r.id === runId)) return;
+    const column = this.result?.runs.findIndex((r) => r.id === runId) ?? -1;
+    if (column < 0) return;
     this.update({ selectedRunId: runId });
     this.host.postMessage({ type: 'revealRun', runId });
     this.renderTables();
+    for (const table of [this.paramsTable, this.environmentTable, this.metricsTable]) table.revealColumn(column);
     this.charts.renderChart();
   }
 

@@ -109,6 +109,18 @@ export class VirtualTable {
     this.canvas.replaceChildren(...cells);
   }
 
+  /** Scrolls so `column` is in view (a run selected in a chart may be far off to the right). */
+  revealColumn(column: number): void {
+    const { columnWidth, keyWidth } = this.sizes;
+    const width = this.element.clientWidth || this.sizes.fallbackWidth;
+    const left = column * columnWidth;
+    const visible = width - keyWidth;
+    if (left < this.element.scrollLeft || left + columnWidth > this.element.scrollLeft + visible) {
+      this.element.scrollLeft = Math.max(0, left - Math.max(0, (visible - columnWidth) / 2));
+      this.render();
+    }
+  }
+
   private scheduleRender(): void {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {

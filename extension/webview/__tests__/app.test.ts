@@ -127,6 +127,15 @@ describe('the compare panel page', () => {
     assert.equal(surface().options.length, drawn, 'a late answer to the first request is not taken for the new one');
   });
 
+  test('a run selected in the chart far to the right scrolls its column into view', () => {
+    const { byTestId, surface } = open(generated({ runs: 300 }));
+    surface().click('r250');
+    const table = byTestId('params-table');
+    assert.ok(table.scrollLeft > 0);
+    const columns = [...table.querySelectorAll('.vt-cell.selected')].map((c) => c.getAttribute('data-col'));
+    assert.ok(columns.length > 0 && columns.every((c) => c === '250'), 'the selected column is drawn');
+  });
+
   test('clicking a point selects its run; switching the chart kind is remembered', () => {
     const { host, byTestId, surface } = open(generated({ runs: 3, params: 3 }));
     surface().click('r1');
