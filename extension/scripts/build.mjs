@@ -1,5 +1,6 @@
-// Bundles the extension with esbuild: dist/extension.js (what the .vsix carries) and the extension-host
-// test modules in dist/test/extensionHost/ (run from the source folder, never packaged).
+// Bundles the extension with esbuild: dist/extension.js and the compare panel's webview bundle
+// dist/webview/main.{js,css} (what the .vsix carries), and the extension-host test modules in
+// dist/test/extensionHost/ (run from the source folder, never packaged).
 // `--production` minifies and leaves out source maps.
 import { build } from 'esbuild';
 import { readdirSync } from 'node:fs';
@@ -25,6 +26,20 @@ await build({
   external: ['vscode'],
   minify: production,
   sourcemap: !production,
+});
+
+// The webview runs in a browser sandbox under a CSP that allows only this one script and stylesheet.
+await build({
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  logLevel: 'warning',
+  entryPoints: ['webview/main.ts'],
+  outdir: 'dist/webview',
+  minify: production,
+  sourcemap: production ? false : 'inline',
 });
 
 const hostTests = join(root, 'src', 'test', 'extensionHost');

@@ -64,6 +64,14 @@ run(process.execPath, [join(extensionRoot, 'scripts', 'build.mjs'), '--productio
 
 mkdirSync(dirname(vsixPath), { recursive: true });
 const vsce = createRequire(import.meta.url).resolve('@vscode/vsce/vsce');
+// The compare panel is blank without its webview bundle: make sure .vscodeignore lets it in.
+const listed = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: extensionRoot, encoding: 'utf8' });
+for (const file of ['dist/extension.js', 'dist/webview/main.js', 'dist/webview/main.css']) {
+  if (!listed.stdout.split(/\r?\n/).includes(file)) {
+    console.error(`The .vsix would not carry ${file} (vsce ls: ${listed.status}):\n${listed.stdout}${listed.stderr}`);
+    process.exit(1);
+  }
+}
 run(process.execPath, [vsce, 'package', '--target', target, '--no-dependencies', '--allow-missing-repository',
   '--out', vsixPath], { cwd: extensionRoot });
 if (!existsSync(vsixPath)) {

@@ -1,5 +1,6 @@
-// Type-checks the extension, bundles every src/**/__tests__/*.test.ts with `vscode` replaced by a small
-// stub, and runs them with node's test runner: a readable report on stdout, and TAP (which ends with
+// Type-checks the extension and the webview, bundles every src/**/__tests__/*.test.ts and
+// webview/**/__tests__/*.test.ts with `vscode` replaced by a small stub, and runs them with node's test
+// runner: a readable report on stdout, and TAP (which ends with
 // "# pass N" / "# fail N") in out/unit/results.tap for scripts/test.mjs to count.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
@@ -22,11 +23,13 @@ function testFiles(dir) {
 // Gone before anything can fail, so a results.tap from an earlier run is never counted again.
 rmSync(outDir, { recursive: true, force: true });
 
-const typecheck = spawnSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', root, '--noEmit'],
-  { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-if (typecheck.status !== 0) {
-  console.error('The extension does not type-check; no unit test ran.');
-  process.exit(1);
+for (const project of [root, join(root, 'webview')]) {
+  const typecheck = spawnSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', project, '--noEmit'],
+    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (typecheck.status !== 0) {
+    console.error(`${relative(root, project) || 'The extension'} does not type-check; no unit test ran.`);
+    process.exit(1);
+  }
 }
 
 const stub = join(root, 'src', 'test', 'unit', 'vscodeStub.ts');
@@ -37,22 +40,24 @@ const vscodeStub = {
   },
 };
 
-const sources = testFiles(join(root, 'src'));
+const sources = [...testFiles(join(root, 'src')), ...testFiles(join(root, 'webview'))];
 await build({
   absWorkingDir: root,
   entryPoints: sources.map((file) => relative(root, file)),
   outdir: outDir,
-  outbase: 'src',
+  outbase: '.',
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
   sourcemap: 'inline',
   plugins: [vscodeStub],
+  // The webview tests' DOM is loaded from node_modules as it is, not bundled.
+  external: ['happy-dom'],
   logLevel: 'warning',
 });
 
-const bundles = sources.map((file) => join(outDir, relative(join(root, 'src'), file)).replace(/\.ts$/, '.js'));
+const bundles = sources.map((file) => join(outDir, relative(root, file)).replace(/\.ts$/, '.js'));
 const result = spawnSync(process.execPath, ['--enable-source-maps', '--test',
   '--test-reporter=spec', '--test-reporter-destination=stdout',
   '--test-reporter=tap', `--test-reporter-destination=${join(outDir, 'results.tap')}`, ...bundles],

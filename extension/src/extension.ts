@@ -1,6 +1,7 @@
 // ide-tracker's VS Code side: one activateXxx() per feature; the server does the work.
 import * as vscode from 'vscode';
 import type { IdeTrackerApi } from './api';
+import { activateCompare } from './features/compare';
 import { activateRunTree } from './features/runTree';
 import { activateServer, type ServerSession } from './features/server';
 import { activateStatusBar } from './features/statusBar';
@@ -14,6 +15,7 @@ export function activate(context: vscode.ExtensionContext): IdeTrackerApi {
   session = activateServer(context, log);
   const runs = activateRunTree(context, session);
   activateStatusBar(context, session);
+  activateCompare(context, session);
   void session.start();
   const activationMs = Date.now() - started;
   log.info(`Activated in ${activationMs} ms.`);

@@ -66,7 +66,140 @@ export interface StatusBarItemStub {
   dispose(): void;
 }
 
+export class Uri {
+  constructor(readonly scheme: string, readonly path: string) {}
+  static file(path: string): Uri {
+    return new Uri('file', path);
+  }
+  static joinPath(base: Uri, ...segments: string[]): Uri {
+    return new Uri(base.scheme, [base.path.replace(/\/$/, ''), ...segments].join('/'));
+  }
+  get fsPath(): string {
+    return this.path;
+  }
+  toString(): string {
+    return `${this.scheme}://${this.path}`;
+  }
+}
+
+export enum ViewColumn {
+  Active = -1,
+  Beside = -2,
+  One = 1,
+}
+
+/** A webview panel that keeps what the extension did to it; `receive` plays a message from the webview. */
+export class WebviewPanelStub {
+  title: string;
+  visible = true;
+  revealed = 0;
+  disposed = false;
+  readonly posted: unknown[] = [];
+  private readonly received = new EventEmitter<unknown>();
+  private readonly disposedEmitter = new EventEmitter<void>();
+  readonly onDidDispose = this.disposedEmitter.event;
+  readonly webview = {
+    html: '',
+    options: {} as Record<string, unknown>,
+    cspSource: 'https://webview.test',
+    asWebviewUri: (uri: Uri) => new Uri('https', `webview.test${uri.path}`),
+    postMessage: async (message: unknown) => { this.posted.push(message); return true; },
+    onDidReceiveMessage: this.received.event,
+  };
+  constructor(readonly viewType: string, title: string, readonly options: unknown) {
+    this.title = title;
+  }
+  reveal(): void {
+    this.revealed++;
+  }
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.disposedEmitter.fire();
+  }
+  /** Plays a message the webview posts. */
+  receive(message: unknown): void {
+    this.received.fire(message);
+  }
+}
+
+type CommandHandler = (...args: unknown[]) => unknown;
+
+/** What the stubbed window, commands, clipboard and file system recorded, and the answers they give. */
+export const stubRecord = {
+  panels: [] as WebviewPanelStub[],
+  serializers: new Map<string, { deserializeWebviewPanel(panel: unknown, state: unknown): Promise<void> }>(),
+  commands: new Map<string, CommandHandler>(),
+  executed: [] as Array<{ command: string; args: unknown[] }>,
+  clipboard: '',
+  written: new Map<string, Uint8Array>(),
+  messages: [] as string[],
+  /** What showSaveDialog answers. */
+  saveAnswer: undefined as Uri | undefined,
+  saveOptions: [] as unknown[],
+  reset(): void {
+    this.panels.length = 0;
+    this.serializers.clear();
+    this.commands.clear();
+    this.executed.length = 0;
+    this.clipboard = '';
+    this.written.clear();
+    this.messages.length = 0;
+    this.saveAnswer = undefined;
+    this.saveOptions.length = 0;
+  },
+};
+
+export const commands = {
+  registerCommand(command: string, handler: CommandHandler) {
+    stubRecord.commands.set(command, handler);
+    return { dispose: () => { stubRecord.commands.delete(command); } };
+  },
+  async executeCommand(command: string, ...args: unknown[]): Promise<unknown> {
+    stubRecord.executed.push({ command, args });
+    return stubRecord.commands.get(command)?.(...args);
+  },
+  async getCommands(): Promise<string[]> {
+    return [...stubRecord.commands.keys()];
+  },
+};
+
+export const env = {
+  clipboard: {
+    async writeText(text: string) { stubRecord.clipboard = text; },
+    async readText() { return stubRecord.clipboard; },
+  },
+};
+
+export const workspace = {
+  workspaceFolders: [{ uri: Uri.file('/ws'), name: 'ws', index: 0 }],
+  fs: {
+    async writeFile(uri: Uri, bytes: Uint8Array) { stubRecord.written.set(uri.fsPath, bytes); },
+  },
+};
+
 export const window = {
+  createWebviewPanel(viewType: string, title: string, _column: unknown, options: unknown): WebviewPanelStub {
+    const panel = new WebviewPanelStub(viewType, title, options);
+    stubRecord.panels.push(panel);
+    return panel;
+  },
+  registerWebviewPanelSerializer(viewType: string, serializer: { deserializeWebviewPanel(panel: unknown, state: unknown): Promise<void> }) {
+    stubRecord.serializers.set(viewType, serializer);
+    return { dispose: () => { stubRecord.serializers.delete(viewType); } };
+  },
+  async showSaveDialog(options: unknown): Promise<Uri | undefined> {
+    stubRecord.saveOptions.push(options);
+    return stubRecord.saveAnswer;
+  },
+  async showInformationMessage(message: string) {
+    stubRecord.messages.push(message);
+    return undefined;
+  },
+  setStatusBarMessage(message: string) {
+    stubRecord.messages.push(message);
+    return { dispose() {} };
+  },
   createStatusBarItem(_id?: string, _alignment?: StatusBarAlignment, _priority?: number): StatusBarItemStub {
     const item: StatusBarItemStub = {
       text: '',
