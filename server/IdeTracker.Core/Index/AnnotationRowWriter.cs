@@ -18,6 +18,8 @@ internal sealed class AnnotationRowWriter : IDisposable
     private readonly List<BoundStatement> statements = [];
     private readonly BoundStatement signatures;
     private readonly BoundStatement signaturesOfFile;
+    private readonly BoundStatement problemSignatures;
+    private readonly BoundStatement problemSignaturesOfFile;
     private readonly BoundStatement deleteAll;
     private readonly BoundStatement deleteAllTags;
     private readonly BoundStatement deleteAllProblems;
@@ -53,6 +55,9 @@ internal sealed class AnnotationRowWriter : IDisposable
             """;
         signatures = Prepare(Signature);
         signaturesOfFile = Prepare(Signature + " WHERE a.file = ?1");
+        const string ProblemSignature = "SELECT path || char(30) || line || char(30) || message FROM problems WHERE unit = -1";
+        problemSignatures = Prepare(ProblemSignature);
+        problemSignaturesOfFile = Prepare(ProblemSignature + " AND path = ?1");
         deleteAll = Prepare("DELETE FROM annotations");
         deleteAllTags = Prepare("DELETE FROM annotation_tags");
         deleteAllProblems = Prepare("DELETE FROM problems WHERE unit = -1");
@@ -92,37 +97,50 @@ internal sealed class AnnotationRowWriter : IDisposable
             """);
     }
 
-    /// <summary>Replaces the whole mirror; returns the runs whose annotation was added, changed or removed.</summary>
+    /// <summary>Replaces the whole mirror; returns the runs whose annotation was added, changed or removed, or whose
+    /// file's problem did (named after the file).</summary>
     public IReadOnlyCollection<string> ReplaceAll(IReadOnlyList<AnnotationRow> rows, IReadOnlyList<Problem> problems)
     {
         var before = new HashSet<string>(StringComparer.Ordinal);
         signatures.ReadStrings(before);
+        var problemsBefore = new HashSet<string>(StringComparer.Ordinal);
+        problemSignatures.ReadStrings(problemsBefore);
         deleteAllTags.Execute();
         deleteAll.Execute();
         deleteAllProblems.Execute();
-        return Insert(rows, problems, before, signatures);
+        var changed = new HashSet<string>(Insert(rows, problems, before, signatures), StringComparer.Ordinal);
+        var problemsAfter = new HashSet<string>(StringComparer.Ordinal);
+        problemSignatures.ReadStrings(problemsAfter);
+        changed.UnionWith(ChangedFiles(problemsBefore, problemsAfter));
+        return changed;
     }
 
     /// <summary>Replaces what the mirror holds of these files (read again, or gone when no row names them).</summary>
     public IReadOnlyCollection<string> ReplaceFiles(IReadOnlyCollection<string> files, IReadOnlyList<AnnotationRow> rows, IReadOnlyList<Problem> problems)
     {
         var before = new HashSet<string>(StringComparer.Ordinal);
+        var problemsBefore = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             signaturesOfFile.Bind(1, file).ReadStrings(before);
+            problemSignaturesOfFile.Bind(1, file).ReadStrings(problemsBefore);
             deleteTagsOfFile.Bind(1, file).Execute();
             deleteOfFile.Bind(1, file).Execute();
             deleteProblemsOfFile.Bind(1, file).Execute();
         }
 
+        Insert(rows, problems, before, null);
         var after = new HashSet<string>(StringComparer.Ordinal);
-        var changed = Insert(rows, problems, before, null);
+        var problemsAfter = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             signaturesOfFile.Bind(1, file).ReadStrings(after);
+            problemSignaturesOfFile.Bind(1, file).ReadStrings(problemsAfter);
         }
 
-        return Changed(before, after);
+        var changed = Changed(before, after);
+        changed.UnionWith(ChangedFiles(problemsBefore, problemsAfter));
+        return changed;
     }
 
     /// <summary>Ids of the ghost runs of annotated runs; a unit write removes those it is about to insert for real.</summary>
@@ -225,6 +243,11 @@ internal sealed class AnnotationRowWriter : IDisposable
 
         return changed;
     }
+
+    /// <summary>The run ids (file names) of annotation files whose problems differ.</summary>
+    private static IEnumerable<string> ChangedFiles(HashSet<string> before, HashSet<string> after) =>
+        before.Except(after).Concat(after.Except(before))
+            .Select(signature => Path.GetFileNameWithoutExtension(signature[..signature.IndexOf(Separator)]));
 
     private void InsertGhost(string runId, RunSnapshot snapshot)
     {

@@ -135,6 +135,24 @@ public sealed class AnnotationMirrorTests : IDisposable
     }
 
     [Fact]
+    public void A_new_file_that_does_not_parse_is_announced_so_its_problem_shows_and_again_when_it_is_fixed()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(FileOf("a"))!);
+        File.WriteAllText(FileOf("a"), "{\"starred\": yes}");
+
+        var broken = ws.Changed(FileOf("a"));
+        Assert.Equal([ws.RunId("a")], broken.ChangedRunIds);
+        Assert.Equal(1, ws.Store.GetCounts(now, TimeSpan.Zero).Problems);
+        Assert.Empty(ws.Changed(FileOf("a")).ChangedRunIds);
+
+        File.WriteAllText(FileOf("a"), "{\"starred\": true}");
+        var fixedUp = ws.Changed(FileOf("a"));
+        Assert.Equal([ws.RunId("a")], fixedUp.ChangedRunIds);
+        Assert.Equal(0, ws.Store.GetCounts(now, TimeSpan.Zero).Problems);
+        Assert.True(ws.Store.GetAnnotation(ws.RunId("a"))!.Starred);
+    }
+
+    [Fact]
     public void An_edit_on_disk_is_mirrored_and_reported_only_when_something_changed()
     {
         Mirror.Apply(ws.RunId("a"), new AnnotationChange { Starred = true }, now);
