@@ -1,6 +1,7 @@
 // ide-tracker's VS Code side: one activateXxx() per feature; the server does the work.
 import * as vscode from 'vscode';
 import type { IdeTrackerApi } from './api';
+import { activateAnnotations } from './features/annotations';
 import { activateRunTree } from './features/runTree';
 import { activateServer, type ServerSession } from './features/server';
 import { activateStatusBar } from './features/statusBar';
@@ -13,6 +14,7 @@ export function activate(context: vscode.ExtensionContext): IdeTrackerApi {
   context.subscriptions.push(log);
   session = activateServer(context, log);
   const runs = activateRunTree(context, session);
+  activateAnnotations(context, session);
   activateStatusBar(context, session);
   void session.start();
   const activationMs = Date.now() - started;

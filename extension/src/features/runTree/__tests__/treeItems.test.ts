@@ -30,6 +30,17 @@ describe('tree items made from server nodes', () => {
     ]);
   });
 
+  test('a starred run shows a star in its status colour, and a run whose files are gone looks faded', () => {
+    const show = (i: Icon) => `${i.id}${i.color ? ` ${i.color.id}` : ''}`;
+    assert.equal(show(icon(runNode('x', { status: 'failed', starred: true }))), 'star-full testing.iconFailed');
+    assert.equal(show(icon(runNode('x', { status: 'scheduled', starred: true }))), 'star-full charts.yellow');
+    assert.equal(show(icon(runNode('x', { status: 'running', starred: true, live: true }))), 'sync~spin charts.blue');
+    assert.equal(show(icon(runNode('x', { status: 'finished', gone: true }))), 'history disabledForeground');
+    assert.equal(show(icon(runNode('x', { status: 'finished', gone: true, starred: true }))), 'star-empty disabledForeground');
+    const item = nodeTreeItem(runNode('x', { status: 'finished', starred: true, gone: true, description: '#baseline · files gone' }));
+    assert.equal(item.accessibilityInformation?.label, 'x, finished, starred, files gone, #baseline · files gone');
+  });
+
   test('a live run spins whatever its status says, and says so to a screen reader', () => {
     for (const status of ['running', 'unknown'] as const) {
       const item = nodeTreeItem(runNode('x', { status, live: true, description: 'val_acc 0.5 · 2 minutes ago' }));
