@@ -35,6 +35,7 @@ internal sealed class AnnotationRowWriter : IDisposable
     private readonly BoundStatement missingGhosts;
     private readonly BoundStatement[] deleteGhost;
     private readonly BoundStatement insertGhost;
+    private readonly BoundStatement adoptChildren;
     private readonly BoundStatement insertParam;
     private readonly BoundStatement insertSummary;
 
@@ -79,6 +80,8 @@ internal sealed class AnnotationRowWriter : IDisposable
             """);
         deleteGhost =
         [
+            // A ghost stands in for its run as a parent too: its children go back to the top level when it goes.
+            Prepare("UPDATE runs SET top = 1 WHERE top = 0 AND parent_id = ?1 AND EXISTS (SELECT 1 FROM runs WHERE id = ?1 AND unit = -1)"),
             Prepare($"DELETE FROM params WHERE run IN ({GhostRunsOf})"),
             Prepare($"DELETE FROM metric_summaries WHERE run IN ({GhostRunsOf})"),
             Prepare("DELETE FROM runs WHERE id = ?1 AND unit = -1"),
@@ -90,6 +93,7 @@ internal sealed class AnnotationRowWriter : IDisposable
             ON CONFLICT(id) DO NOTHING
             RETURNING run
             """);
+        adoptChildren = Prepare("UPDATE runs SET top = 0 WHERE parent_id = ?1 AND top = 1 AND id <> ?1");
         insertParam = Prepare("INSERT INTO params(run, key, text, num) VALUES(?1, ?2, ?3, ?4)");
         insertSummary = Prepare("""
             INSERT INTO metric_summaries(run, key, first, last, min, max, count, last_step, last_ts)
@@ -268,6 +272,7 @@ internal sealed class AnnotationRowWriter : IDisposable
             return;
         }
 
+        adoptChildren.Bind(1, runId).Execute();
         foreach (var (key, text) in snapshot.Params)
         {
             insertParam.Bind(1, runKey).Bind(2, key).Bind(3, text).Bind(4, ParamNumber.Parse(text)).Execute();

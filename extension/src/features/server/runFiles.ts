@@ -22,8 +22,9 @@ export const runFilePatterns: readonly string[] = [
   '.guild/attrs/*',
   // Keras CSVLogger and plain metric logs.
   '*.csv', '*.jsonl', '*.ndjson', '*.log',
-  // The user's own stars, tags and notes (edited by hand or pulled from git): the server mirrors them.
-  '.ide-tracker/runs/*.json',
+  // The user's own stars, tags and notes (edited by hand or pulled from git): the server mirrors them. The folders
+  // too, since a folder deleted or replaced whole (a branch switch) may be reported as the folder alone.
+  '.ide-tracker', '.ide-tracker/runs', '.ide-tracker/runs/*.json',
 ];
 
 /** One glob for one file watcher: any of the patterns at any depth. */

@@ -39,7 +39,8 @@ const runFiles: Record<string, string[]> = {
     'guild-home/runs/0123456789abcdef0123456789abcdef/.guild/attrs/exit_status',
     'guild-home/runs/0123456789abcdef0123456789abcdef/.guild/events.out.tfevents.1700000000.host.1.0'],
   logs: ['logs/training.csv', 'logs/metrics.tsv', 'logs/history.jsonl', 'logs/history.ndjson', 'train.log'],
-  annotations: ['.ide-tracker/runs/0123456789abcdef.json', 'projects/vision/.ide-tracker/runs/fedcba9876543210.json'],
+  annotations: ['.ide-tracker/runs/0123456789abcdef.json', 'projects/vision/.ide-tracker/runs/fedcba9876543210.json',
+    '.ide-tracker', '.ide-tracker/runs'],
 };
 
 describe('the file watcher glob', () => {
