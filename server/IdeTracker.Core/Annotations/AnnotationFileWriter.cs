@@ -22,10 +22,10 @@ public static class AnnotationFileWriter
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(folder);
         var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}{TempSuffix}");
         try
         {
+            Directory.CreateDirectory(folder);
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 stream.Write(new UTF8Encoding(false).GetBytes(AnnotationFileFormat.Serialize(annotation)));
@@ -34,10 +34,22 @@ public static class AnnotationFileWriter
 
             File.Move(temp, path, overwrite: true);
         }
-        catch
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            throw new AnnotationFileException($"{path}: cannot be written: {e.Message}");
+        }
+    }
+
+    private static void TryDelete(string temp)
+    {
+        try
         {
             File.Delete(temp);
-            throw;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The folder itself is what failed; there is no temp file to leave behind.
         }
     }
 

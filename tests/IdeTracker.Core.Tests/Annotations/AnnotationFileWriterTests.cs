@@ -47,5 +47,17 @@ public sealed class AnnotationFileWriterTests : IDisposable
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
     }
 
+    [Fact]
+    public void A_folder_that_cannot_be_written_is_a_clear_error_naming_the_file()
+    {
+        var blocker = temp.Write(".ide-tracker", "a file where the folder should be");
+        var path = Path.Combine(blocker, "runs", "abc.json");
+
+        var error = Assert.Throws<AnnotationFileException>(() => AnnotationFileWriter.Write(path, new RunAnnotation { RunId = "abc" }));
+
+        Assert.StartsWith(path + ": cannot be written", error.Message, StringComparison.Ordinal);
+        Assert.Equal("a file where the folder should be", File.ReadAllText(blocker));
+    }
+
     public void Dispose() => temp.Dispose();
 }

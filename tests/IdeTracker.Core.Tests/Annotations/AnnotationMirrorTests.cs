@@ -189,6 +189,27 @@ public sealed class AnnotationMirrorTests : IDisposable
     }
 
     [Fact]
+    public void Fields_added_by_hand_survive_a_change_and_a_snapshot_refresh()
+    {
+        Mirror.Apply(ws.RunId("b"), new AnnotationChange { Starred = true }, now);
+        var text = File.ReadAllText(FileOf("b"))
+            .Replace("\"version\": 1,", "\"version\": 1,\n  \"reviewer\": \"ana\",", StringComparison.Ordinal)
+            .Replace("\"name\": \"b\",", "\"name\": \"b\",\n    \"gpuHours\": 3.5,", StringComparison.Ordinal);
+        File.WriteAllText(FileOf("b"), text);
+        ws.Changed(FileOf("b"));
+
+        Mirror.Apply(ws.RunId("b"), new AnnotationChange { AddTags = ["kept"] }, now);
+        File.WriteAllLines(Path.Combine(ws.UnitPath("b"), "run.txt"), ["lr=0.03", "score=0.5"]);
+        ws.Scan();
+
+        var annotation = AnnotationFileFormat.Read(FileOf("b")).Annotation!;
+        Assert.Equal("\"ana\"", annotation.Extra!["reviewer"]!.ToJsonString());
+        Assert.Equal(3.5, annotation.Snapshot!.Extra!["gpuHours"]!.GetValue<double>());
+        Assert.Equal(("0.03", true), (annotation.Snapshot.Params["lr"], annotation.Starred));
+        Assert.Equal(["kept"], annotation.Tags);
+    }
+
+    [Fact]
     public void Removing_the_last_star_tag_and_note_keeps_the_file_with_its_snapshot()
     {
         Mirror.Apply(ws.RunId("b"), new AnnotationChange { Starred = true, Tags = ["x"], Note = "n" }, now);
