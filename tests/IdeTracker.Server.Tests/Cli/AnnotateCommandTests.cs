@@ -86,6 +86,20 @@ public sealed class AnnotateCommandTests : IDisposable
         Assert.Equal(bytes, File.ReadAllBytes(path));
     }
 
+    [Fact]
+    public void A_starred_run_whose_folder_is_deleted_is_still_listed_by_scan_as_files_gone()
+    {
+        Annotate("alpha", "--star");
+        Directory.Delete(Path.Combine(_workspace, "mlruns", "1", "aaaa1111"), recursive: true);
+        var output = new StringWriter();
+
+        var code = CliCommands.Run(["scan", _workspace, "--index", _temp.Combine("index.db")], output, new StringWriter());
+
+        Assert.Equal(0, code);
+        var alpha = output.ToString().Split('\n').Single(line => line.StartsWith("alpha", StringComparison.Ordinal));
+        Assert.Contains("finished, files gone", alpha, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("alpha")]
     [InlineData("alpha", "--star", "--unstar")]
