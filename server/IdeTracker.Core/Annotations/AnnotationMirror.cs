@@ -72,8 +72,9 @@ public sealed class AnnotationMirror
     }
 
     /// <summary>Rewrites the snapshot of each annotated run among <paramref name="runIds"/> whose indexed params,
-    /// metrics, status or times no longer match it; an unchanged run's file is not touched. Returns the runs whose
-    /// file was rewritten.</summary>
+    /// metrics, status or times no longer match it; an unchanged run's file is not touched, and neither is a live run's
+    /// (it would change with every line the run writes; it is refreshed once it is quiet). Returns the runs whose file
+    /// was rewritten.</summary>
     public IReadOnlyCollection<string> RefreshSnapshots(IEnumerable<string> runIds, DateTimeOffset now)
     {
         var annotated = store.GetAnnotatedRunIds();
@@ -82,7 +83,7 @@ public sealed class AnnotationMirror
         {
             foreach (var runId in runIds.Where(annotated.Contains))
             {
-                if (store.GetRunDetails(runId, null) is not { Run.Gone: false } details)
+                if (store.GetRunDetails(runId, null) is not { Run.Gone: false } details || details.Run.IsLive(now, LiveRuns.Window))
                 {
                     continue;
                 }

@@ -239,12 +239,14 @@ public sealed class WorkspaceIndexer
     }
 
     /// <summary>After the units: reads the annotation files (all of them, or the changed ones) into the mirror, then
-    /// refreshes the snapshots of annotated runs that were just read again. Returns the runs whose annotation changed.</summary>
+    /// refreshes the snapshots of the annotated runs that were just read again, or after a full scan of every
+    /// annotated run (one that was live when last read has gone quiet since). Returns the runs whose annotation changed.</summary>
     private IReadOnlyCollection<string> SyncAnnotations(IReadOnlyList<string>? changedPaths, PipelineOutcome outcome)
     {
         var changed = new SortedSet<string>(
             changedPaths is null ? Annotations.SyncAll() : Annotations.SyncFiles(changedPaths), StringComparer.Ordinal);
-        changed.UnionWith(Annotations.RefreshSnapshots(outcome.ChangedRunIds, DateTimeOffset.UtcNow));
+        var toRefresh = changedPaths is null ? store.GetAnnotatedRunIds() : (IEnumerable<string>)outcome.ChangedRunIds;
+        changed.UnionWith(Annotations.RefreshSnapshots(toRefresh, DateTimeOffset.UtcNow));
         return changed;
     }
 

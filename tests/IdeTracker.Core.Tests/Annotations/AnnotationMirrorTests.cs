@@ -19,6 +19,15 @@ public sealed class AnnotationMirrorTests : IDisposable
 
     private string FileOf(string name) => Mirror.FileOf(ws.RunId(name));
 
+    /// <summary>Rewrites a unit's run.txt and dates it an hour back: the fake runs' status is unknown, so a fresh
+    /// write would make the run live.</summary>
+    private void Rewrite(string name, params string[] lines)
+    {
+        var file = Path.Combine(ws.UnitPath(name), "run.txt");
+        File.WriteAllLines(file, lines);
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-1));
+    }
+
     [Fact]
     public void Starring_a_run_writes_its_file_with_a_snapshot_and_the_tree_rows_show_it()
     {
@@ -91,12 +100,13 @@ public sealed class AnnotationMirrorTests : IDisposable
     {
         Mirror.Apply(ws.RunId("b"), new AnnotationChange { Starred = true }, now);
         var written = File.ReadAllBytes(FileOf("b"));
-        FakeWorkspace.Touch(Path.Combine(ws.UnitPath("b"), "run.txt"));
+        Rewrite("b", "lr=0.01", "optimizer=adam", "score=0.2,0.9");
 
-        ws.Scan();
+        var reread = ws.Scan();
+        Assert.Equal(1, reread.UnitsRead);
         Assert.Equal(written, File.ReadAllBytes(FileOf("b")));
 
-        File.WriteAllLines(Path.Combine(ws.UnitPath("b"), "run.txt"), ["lr=0.02", "optimizer=adam", "score=0.2,0.95"]);
+        Rewrite("b", "lr=0.02", "optimizer=adam", "score=0.2,0.95");
         ws.Scan();
 
         var snapshot = AnnotationFileFormat.Read(FileOf("b")).Annotation!.Snapshot!;
@@ -104,6 +114,23 @@ public sealed class AnnotationMirrorTests : IDisposable
         Assert.NotEqual(now, snapshot.RecordedAt);
         Assert.Equal("0.02", ws.Store.GetAnnotation(ws.RunId("b"))!.Snapshot!.Params["lr"]);
         Assert.True(AnnotationFileFormat.Read(FileOf("b")).Annotation!.Starred);
+    }
+
+    [Fact]
+    public void A_live_runs_snapshot_waits_until_the_run_is_quiet()
+    {
+        Mirror.Apply(ws.RunId("b"), new AnnotationChange { Starred = true }, now);
+        var written = File.ReadAllBytes(FileOf("b"));
+        File.WriteAllLines(Path.Combine(ws.UnitPath("b"), "run.txt"), ["lr=0.01", "optimizer=adam", "score=0.2,0.9,0.91"]);
+
+        ws.Changed(Path.Combine(ws.UnitPath("b"), "run.txt"));
+        Assert.Equal(written, File.ReadAllBytes(FileOf("b")));
+        Assert.Empty(Mirror.RefreshSnapshots([ws.RunId("b")], DateTimeOffset.UtcNow));
+
+        var quiet = Mirror.RefreshSnapshots([ws.RunId("b")], DateTimeOffset.UtcNow + TimeSpan.FromMinutes(6));
+
+        Assert.Equal([ws.RunId("b")], quiet);
+        Assert.Equal(0.91, AnnotationFileFormat.Read(FileOf("b")).Annotation!.Snapshot!.Metrics["score"]);
     }
 
     [Fact]
@@ -199,7 +226,7 @@ public sealed class AnnotationMirrorTests : IDisposable
         ws.Changed(FileOf("b"));
 
         Mirror.Apply(ws.RunId("b"), new AnnotationChange { AddTags = ["kept"] }, now);
-        File.WriteAllLines(Path.Combine(ws.UnitPath("b"), "run.txt"), ["lr=0.03", "score=0.5"]);
+        Rewrite("b", "lr=0.03", "score=0.5");
         ws.Scan();
 
         var annotation = AnnotationFileFormat.Read(FileOf("b")).Annotation!;

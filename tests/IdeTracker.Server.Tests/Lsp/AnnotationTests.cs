@@ -152,6 +152,30 @@ public sealed class AnnotationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_starred_live_runs_snapshot_is_refreshed_once_the_run_is_quiet_not_at_every_line()
+    {
+        const string Live = "cccccccccccccccccccccccccccccccc";
+        var dir = RunFixtures.WriteMlflowRun(_store, "1", Live, "gamma", status: 1, startMs: 1700000200000, endMs: null,
+            metrics: new Dictionary<string, double[]> { ["val_acc"] = [0.1] });
+        await using var server = await InProcessServer.StartAsync(_workspace, _storage);
+        await server.WaitUntilIndexedAsync();
+        await server.RequestAsync<JsonElement>("ideTracker/setAnnotation", new { runId = IdOf(Live), starred = true });
+        var written = File.ReadAllBytes(FileOf(Live));
+        var changesBefore = server.Notifications.Count("ideTracker/runsChanged");
+
+        RunFixtures.AppendMlflowMetric(dir, "val_acc", 1700000201000, 0.3, 1);
+        await NotifyChangedAsync(server, Path.Combine(dir, "metrics", "val_acc"), type: 2);
+        await server.Notifications.WaitForAsync("ideTracker/runsChanged", p => p.GetProperty("runIds").EnumerateArray().Any(e => e.GetString() == IdOf(Live)), skip: changesBefore);
+        Assert.Equal(written, File.ReadAllBytes(FileOf(Live)));
+
+        await server.Server.HousekeepAsync(DateTimeOffset.UtcNow.AddMinutes(6));
+
+        var snapshot = AnnotationFileFormat.Read(FileOf(Live)).Annotation!.Snapshot!;
+        Assert.Equal(0.3, snapshot.Metrics["val_acc"]);
+        Assert.Equal("running", snapshot.Status);
+    }
+
+    [Fact]
     public async Task Annotating_a_run_that_is_not_indexed_fails_as_a_failed_request()
     {
         await using var server = await InProcessServer.StartAsync(_workspace, _storage);
