@@ -27,6 +27,14 @@ public sealed record RunRow(
     string? Label = null,
     DateTimeOffset? LastWrite = null)
 {
+    /// <summary>The run's own files are gone: the row is the snapshot its annotation kept.</summary>
+    public bool Gone { get; init; }
+
+    public bool Starred { get; init; }
+
+    /// <summary>The tags the user gave the run (its annotation's), sorted.</summary>
+    public IReadOnlyList<string> UserTags { get; init; } = [];
+
     /// <summary>Still being written: its status is not final and one of its files changed within <paramref name="window"/>.</summary>
     public bool IsLive(DateTimeOffset now, TimeSpan window) =>
         Status is RunStatus.Running or RunStatus.Unknown && LastWrite is { } written && now - written <= window;

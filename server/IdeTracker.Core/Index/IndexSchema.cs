@@ -16,6 +16,11 @@ internal static class IndexSchema
 
     public const string WorkspaceRootKey = "workspace_root";
 
+    /// <summary>The unit of the rows the annotation mirror owns: ghost runs (annotated runs whose files are gone,
+    /// kept from their snapshot) and the problems of annotation files. No row of <c>units</c> has it, so a unit's
+    /// rewrite or removal never touches them, and discovery's problems (unit NULL) are another set.</summary>
+    public const long AnnotationUnit = -1;
+
     public static readonly string[] RequiredTables =
         ["meta", "units", "files", "runs", "params", "metric_summaries", "metric_series", "tags", "problems",
          "packages", "environment", "media", "data_inputs", "annotations", "annotation_tags"];

@@ -12,10 +12,12 @@ public sealed partial class IndexStore
         r.id, r.source, r.store_key, r.experiment, r.name, r.parent_id, r.status, r.start_ms, r.end_ms, r.directory,
         (SELECT count(*) FROM runs c WHERE c.parent_id = r.id),
         m.first, m.last, m.min, m.max, m.count, m.last_step, m.last_ts,
-        r.label, (SELECT u.max_mtime FROM units u WHERE u.id = r.unit)
+        r.label, (SELECT u.max_mtime FROM units u WHERE u.id = r.unit),
+        r.unit = -1, (SELECT a.starred FROM annotations a WHERE a.run_id = r.id),
+        (SELECT group_concat(t.tag, char(31)) FROM annotation_tags t WHERE t.run_id = r.id)
         """;
 
-    private const int RunRowColumnCount = 20;
+    private const int RunRowColumnCount = 23;
 
     private const string DetailColumns = """
         r.native_id, r.store_path, r.experiment_id, r.user_name, r.host, r.command, r.git_commit, r.git_dirty, r.note,
@@ -262,7 +264,12 @@ public sealed partial class IndexStore
         reader.GetInt32(10),
         reader.IsDBNull(15) ? null : ReadSummary(reader, 11),
         ReadText(reader, 18),
-        reader.IsDBNull(19) ? null : new DateTimeOffset(reader.GetInt64(19), TimeSpan.Zero));
+        reader.IsDBNull(19) ? null : new DateTimeOffset(reader.GetInt64(19), TimeSpan.Zero))
+    {
+        Gone = reader.GetInt64(20) != 0,
+        Starred = !reader.IsDBNull(21) && reader.GetInt64(21) != 0,
+        UserTags = reader.IsDBNull(22) ? [] : [.. reader.GetString(22).Split('\u001f').Order(StringComparer.Ordinal)],
+    };
 
     /// <summary>Reads first, last, min, max, count, last step, last timestamp from <paramref name="at"/> on.
     /// NULL values are NaN: SQLite stores NaN as NULL, and a summary value is never missing otherwise.</summary>

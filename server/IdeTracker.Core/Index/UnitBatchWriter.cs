@@ -36,6 +36,7 @@ internal sealed class UnitBatchWriter : IDisposable
     private readonly BoundStatement insertDataInput;
     private readonly BoundStatement insertProblem;
     private readonly BoundStatement deleteScanProblems;
+    private readonly AnnotationRowWriter annotations;
     private byte[] seriesBuffer = new byte[4096];
 
     public UnitBatchWriter(SqliteConnection connection, string workspaceRoot)
@@ -88,13 +89,18 @@ internal sealed class UnitBatchWriter : IDisposable
         insertDataInput = Prepare("INSERT INTO data_inputs(run, path, digest, size, files) VALUES(?1, ?2, ?3, ?4, ?5)");
         insertProblem = Prepare("INSERT INTO problems(unit, path, line, message, severity) VALUES(?1, ?2, ?3, ?4, ?5)");
         deleteScanProblems = Prepare("DELETE FROM problems WHERE unit IS NULL");
+        annotations = new AnnotationRowWriter(connection, workspaceRoot);
     }
+
+    /// <summary>The annotation mirror's writes, on the same connection.</summary>
+    public AnnotationRowWriter Annotations => annotations;
 
     public IndexWriteResult Write(IReadOnlyList<(RunUnit Unit, UnitReadResult Result)> batch)
     {
         var changed = new HashSet<string>(StringComparer.Ordinal);
         var written = 0;
         using var transaction = connection.BeginTransaction();
+        var ghosts = annotations.GhostIds();
         foreach (var (unit, result) in batch)
         {
             var unitId = ReplaceUnit(unit, result.Files, changed);
@@ -114,6 +120,12 @@ internal sealed class UnitBatchWriter : IDisposable
 
             foreach (var run in result.Runs)
             {
+                if (ghosts.Remove(run.Id))
+                {
+                    // The run's files are back: the real run replaces the ghost its annotation kept.
+                    annotations.DeleteGhost(run.Id);
+                }
+
                 if (InsertRun(unitId, run))
                 {
                     written++;
@@ -122,6 +134,7 @@ internal sealed class UnitBatchWriter : IDisposable
             }
         }
 
+        changed.UnionWith(annotations.RestoreGhosts());
         transaction.Commit();
         return new IndexWriteResult(written, changed);
     }
@@ -139,6 +152,7 @@ internal sealed class UnitBatchWriter : IDisposable
             }
         }
 
+        removed.UnionWith(annotations.RestoreGhosts());
         transaction.Commit();
         return removed;
     }
@@ -157,6 +171,7 @@ internal sealed class UnitBatchWriter : IDisposable
 
     public void Dispose()
     {
+        annotations.Dispose();
         foreach (var statement in statements)
         {
             statement.Dispose();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using IdeTracker.Core.Annotations;
 using IdeTracker.Core.Discovery;
 using IdeTracker.Core.Index;
 using IdeTracker.Core.Model;
@@ -26,7 +27,11 @@ public sealed class WorkspaceIndexer
         this.store = store;
         this.discovery = discovery;
         this.readers = readers.ToDictionary(r => r.Format, StringComparer.Ordinal);
+        Annotations = new AnnotationMirror(store);
     }
+
+    /// <summary>The mirror of the workspace's annotation files, which every pass brings up to date too.</summary>
+    public AnnotationMirror Annotations { get; }
 
     /// <summary>Discovers every unit, removes the units that are gone, reads the new and changed ones and
     /// replaces discovery's problems.</summary>
@@ -61,7 +66,7 @@ public sealed class WorkspaceIndexer
             }
 
             store.ReplaceScanProblems(problems);
-            return Result(units.Count, gone.Count, removed, outcome, started);
+            return Result(units.Count, gone.Count, removed, outcome, started, SyncAnnotations(null, outcome));
         }
     }
 
@@ -75,7 +80,8 @@ public sealed class WorkspaceIndexer
             var started = Stopwatch.GetTimestamp();
             var current = new Dictionary<string, RunUnit>(StringComparer.Ordinal);
             var known = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var changed in changedPaths)
+            var annotationPaths = changedPaths.Where(p => AnnotationFolder.IsInside(workspaceRoot, p)).ToList();
+            foreach (var changed in changedPaths.Except(annotationPaths))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var path = Path.TrimEndingDirectorySeparator(Path.GetFullPath(changed));
@@ -113,7 +119,8 @@ public sealed class WorkspaceIndexer
             var toRead = Changed(units, store.LoadUnits(current.Keys), cancellationToken)
                 .ConvertAll(u => u with { Resume = resumes.Get(u.Unit.Path) });
             var outcome = ReadWritePipeline.Run(store, toRead, null, cancellationToken, (unit, result) => resumes.Put(unit.Path, result));
-            return Result(units.Count, gone.Count, removed, outcome, started) with { UnitPathsRead = [.. toRead.Select(u => u.Unit.Path)] };
+            return Result(units.Count, gone.Count, removed, outcome, started, SyncAnnotations(annotationPaths, outcome))
+                with { UnitPathsRead = [.. toRead.Select(u => u.Unit.Path)] };
         }
     }
 
@@ -135,7 +142,7 @@ public sealed class WorkspaceIndexer
             }
 
             var outcome = ReadWritePipeline.Run(store, toRead, null, cancellationToken, (unit, result) => resumes.Put(unit.Path, result));
-            return Result(toRead.Count, 0, [], outcome, started);
+            return Result(toRead.Count, 0, [], outcome, started, Annotations.RefreshSnapshots(outcome.ChangedRunIds, DateTimeOffset.UtcNow));
         }
     }
 
@@ -231,10 +238,24 @@ public sealed class WorkspaceIndexer
         return [.. plans.OfType<UnitToRead>()];
     }
 
-    private static IndexResult Result(int seen, int removedUnits, IReadOnlyCollection<string> removedRuns, PipelineOutcome outcome, long started)
+    /// <summary>After the units: reads the annotation files (all of them, or the changed ones) into the mirror, then
+    /// refreshes the snapshots of the annotated runs that were just read again, or after a full scan of every
+    /// annotated run (one that was live when last read has gone quiet since). Returns the runs whose annotation changed.</summary>
+    private IReadOnlyCollection<string> SyncAnnotations(IReadOnlyList<string>? changedPaths, PipelineOutcome outcome)
+    {
+        var changed = new SortedSet<string>(
+            changedPaths is null ? Annotations.SyncAll() : Annotations.SyncFiles(changedPaths), StringComparer.Ordinal);
+        var toRefresh = changedPaths is null ? store.GetAnnotatedRunIds() : (IEnumerable<string>)outcome.ChangedRunIds;
+        changed.UnionWith(Annotations.RefreshSnapshots(toRefresh, DateTimeOffset.UtcNow));
+        return changed;
+    }
+
+    private static IndexResult Result(
+        int seen, int removedUnits, IReadOnlyCollection<string> removedRuns, PipelineOutcome outcome, long started, IEnumerable<string> annotated)
     {
         var changed = new SortedSet<string>(removedRuns, StringComparer.Ordinal);
         changed.UnionWith(outcome.ChangedRunIds);
+        changed.UnionWith(annotated);
         return new IndexResult(seen, outcome.UnitsWritten, removedUnits, outcome.RunsWritten, [.. changed], Stopwatch.GetElapsedTime(started));
     }
 }

@@ -23,7 +23,7 @@ public static class ScanTable
                 depth == 0 ? run.Name : new string(' ', 2 * depth) + "└ " + run.Name,
                 SourceNames.Display(run.Source),
                 run.Experiment ?? "",
-                run.Status.ToWire(),
+                run.Gone ? run.Status.ToWire() + ", files gone" : run.Status.ToWire(),
                 run.StartTime is { } s ? Labels.TimeAgo(s, now) : "",
                 Labels.RunDuration(run.StartTime, run.EndTime) ?? "",
                 metric,

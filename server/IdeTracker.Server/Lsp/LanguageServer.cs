@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Text.Json;
+using IdeTracker.Core.Annotations;
 using IdeTracker.Core.Index;
+using IdeTracker.Server.Features.Annotations;
 using IdeTracker.Server.Features.Indexing;
 using IdeTracker.Server.Features.RunDetails;
 using IdeTracker.Server.Features.RunTree;
@@ -15,6 +17,8 @@ public sealed class LanguageServer : IDisposable
 {
     private const int ServerNotInitialized = -32002;
     private const int InvalidRequest = -32600;
+    /// <summary>LSP's RequestFailed: the request was understood but cannot be done (the user's file does not parse).</summary>
+    private const int RequestFailed = -32803;
     private readonly ServerLogger _log;
     private readonly Action<int> _exit;
     private readonly RequestQueue _queue = new();
@@ -164,7 +168,38 @@ public sealed class LanguageServer : IDisposable
             {
                 var choice = session.MainMetric;
                 var details = session.Store.GetRunDetails(request.RunId, choice?.Key);
-                return details is null ? null : new RunDetailsBuilder(session.Root, choice, DateTimeOffset.UtcNow).Build(details);
+                return details is null
+                    ? null
+                    : new RunDetailsBuilder(session.Root, choice, DateTimeOffset.UtcNow).Build(details, session.Store.GetAnnotation(request.RunId));
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Changes a run's annotation file, one change at a time, then tells the client the run changed. A file
+    /// that does not parse is left as it is and the request fails naming it and its line.</summary>
+    [JsonRpcMethod(LspMethods.SetAnnotation, UseSingleObjectParameterDeserialization = true)]
+    public Task<AnnotationDto> SetAnnotationAsync(SetAnnotationParams request, CancellationToken cancellationToken)
+    {
+        var session = _session ?? throw NotInitialized();
+        return _queue.MutateAsync(
+            async token =>
+            {
+                AnnotationDto stored;
+                try
+                {
+                    stored = await Task.Run(() => new SetAnnotationHandler(session).Handle(request, DateTimeOffset.UtcNow), token).ConfigureAwait(false);
+                }
+                catch (AnnotationFileException ex)
+                {
+                    throw new LocalRpcException(ex.Message) { ErrorCode = RequestFailed };
+                }
+
+                if (_rpc is { IsDisposed: false } rpc)
+                {
+                    await rpc.NotifyWithParameterObjectAsync(LspMethods.RunsChanged, new RunsChangedParams([request.RunId], All: false)).ConfigureAwait(false);
+                }
+
+                return stored;
             },
             cancellationToken);
     }

@@ -31,16 +31,22 @@ export function statusIcon(status: RunStatus | undefined, live = false): vscode.
   }
 }
 
+/**
+ * A run whose files are gone (kept from its annotation's snapshot) looks faded; a starred run shows a star in its
+ * status colour, so the status still shows; a live one spins all the same.
+ */
+export function runIcon(node: RunTreeNode): vscode.ThemeIcon {
+  if (node.gone) return new vscode.ThemeIcon(node.starred ? 'star-empty' : 'history', new vscode.ThemeColor('disabledForeground'));
+  const status = statusIcon(node.status, node.live === true);
+  if (!node.starred || node.live) return status;
+  return new vscode.ThemeIcon('star-full', status.color ?? new vscode.ThemeColor('charts.yellow'));
+}
+
 function kindIcon(node: RunTreeNode): vscode.ThemeIcon {
   switch (node.kind) {
     case 'store': return new vscode.ThemeIcon(node.path?.endsWith('.db') ? 'database' : 'folder-library');
     case 'experiment': return new vscode.ThemeIcon('beaker');
-    case 'run':
-      // A live run spins even when starred: that it is still writing is the more urgent news.
-      if (node.live) return statusIcon(node.status, true);
-      if (node.gone) return new vscode.ThemeIcon('history', new vscode.ThemeColor('disabledForeground'));
-      if (node.starred) return new vscode.ThemeIcon('star-full', new vscode.ThemeColor('charts.yellow'));
-      return statusIcon(node.status, false);
+    case 'run': return runIcon(node);
     case 'problems': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
     case 'problem': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
   }
@@ -53,9 +59,10 @@ export function nodeTreeItem(node: RunTreeNode): vscode.TreeItem {
   item.contextValue = contextValueOf(node);
   item.iconPath = kindIcon(node);
   if (node.description) item.description = plainLabel(node.description);
-  const state = node.kind === 'run' ? (node.live ? `${node.status ?? 'unknown'}, live` : node.status) : node.kind;
-  const marks = [node.starred ? 'starred' : undefined, node.gone ? 'files gone' : undefined];
-  const spoken = [item.label as string, state, ...marks, node.description].filter(Boolean).join(', ');
+  const state = node.kind === 'run'
+    ? [node.live ? node.status ?? 'unknown' : node.status, node.live && 'live', node.starred && 'starred', node.gone && 'files gone'].filter(Boolean).join(', ')
+    : node.kind;
+  const spoken = [item.label as string, state, node.description].filter(Boolean).join(', ');
   item.accessibilityInformation = { label: spoken };
   switch (node.kind) {
     case 'store':

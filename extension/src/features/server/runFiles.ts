@@ -1,5 +1,5 @@
 // Which files the extension reports to the server when they change: those whose change can change a run, in every
-// format the server reads (../shared/FORMATS.md). The server maps each path to the run it belongs to, and the files'
+// format the server reads (../shared/FORMATS.md), and the annotation files under .ide-tracker/runs/. The server maps each path to the run it belongs to, and the files'
 // stamps decide whether anything really changed, so a pattern a little too wide costs a cheap check, no more.
 
 /** Names, or paths below a run folder, one group per format. */
@@ -22,6 +22,9 @@ export const runFilePatterns: readonly string[] = [
   '.guild/attrs/*',
   // Keras CSVLogger and plain metric logs.
   '*.csv', '*.jsonl', '*.ndjson', '*.log',
+  // The user's own stars, tags and notes (edited by hand or pulled from git): the server mirrors them. The folders
+  // too, since a folder deleted or replaced whole (a branch switch) may be reported as the folder alone.
+  '.ide-tracker', '.ide-tracker/runs', '.ide-tracker/runs/*.json',
 ];
 
 /** One glob for one file watcher: any of the patterns at any depth. */

@@ -92,8 +92,12 @@ public sealed class IndexingService : IDisposable
             changed.UnionWith(result.ChangedRunIds);
         }
 
-        changed.UnionWith(_session.Store.FindRunsLeavingLive(_lastHousekeeping, now, LiveWindow));
+        var leaving = _session.Store.FindRunsLeavingLive(_lastHousekeeping, now, LiveWindow);
+        changed.UnionWith(leaving);
         _lastHousekeeping = now;
+
+        // A starred run's snapshot waits until the run is quiet, so its file is not rewritten at every new line.
+        changed.UnionWith(_session.Indexer.Annotations.RefreshSnapshots(leaving, now));
         if (changed.Count == 0)
         {
             return;
@@ -218,7 +222,7 @@ public sealed class IndexingService : IDisposable
     public void Dispose() => _watcher.Dispose();
 
     /// <summary>A run counts as live when it says it is running and its files changed this recently.</summary>
-    public static TimeSpan LiveWindow { get; } = TimeSpan.FromMinutes(5);
+    public static TimeSpan LiveWindow { get; } = Core.Model.LiveRuns.Window;
 
     private Task SendStatusAsync(string state)
     {

@@ -13,6 +13,7 @@ namespace IdeTracker.Server.Features.RunDetails;
 public sealed class RunDetailsBuilder
 {
     private const int MaxTooltipRows = 25;
+    private const int MaxNoteInTooltip = 1000;
     private readonly string _workspaceRoot;
     private readonly MetricChoice? _mainMetric;
     private readonly DateTimeOffset _now;
@@ -24,7 +25,8 @@ public sealed class RunDetailsBuilder
         _now = now;
     }
 
-    public RunDetailsResult Build(RunDetailsRow details)
+    /// <param name="annotation">The run's annotation, if it has one whose file parses.</param>
+    public RunDetailsResult Build(RunDetailsRow details, AnnotationRow? annotation = null)
     {
         var run = details.Run;
         var duration = Labels.RunDuration(run.StartTime, run.EndTime);
@@ -63,14 +65,28 @@ public sealed class RunDetailsBuilder
             Media = [.. details.Media.Select(m => new RunMediaDto(m.Tag, m.Kind, m.Count, m.LastStep))],
             DataInputs = [.. details.DataInputs.Select(d => new DataInputDto(d.Path, d.Digest, d.Size, d.Files))],
             MainMetric = main,
-            Tooltip = Tooltip(details, duration),
+            Tooltip = Tooltip(details, duration, annotation),
+            Annotation = annotation is null ? null : new AnnotationDto
+            {
+                RunId = annotation.RunId,
+                Starred = annotation.Starred,
+                Tags = annotation.Tags,
+                Note = annotation.Note,
+                File = annotation.File,
+            },
+            Gone = run.Gone ? true : null,
         };
     }
 
-    private string Tooltip(RunDetailsRow details, string? duration)
+    private string Tooltip(RunDetailsRow details, string? duration, AnnotationRow? annotation)
     {
         var run = details.Run;
         var md = new StringBuilder();
+        if (annotation?.Starred == true)
+        {
+            md.Append("★ ");
+        }
+
         md.Append("**").Append(MarkdownText.Escape(run.Name)).Append("** · ").Append(run.Status.ToWire());
         md.Append(" · ").Append(MarkdownText.Escape(SourceNames.Display(run.Source)));
         if (run.Experiment is not null)
@@ -79,6 +95,7 @@ public sealed class RunDetailsBuilder
         }
 
         md.Append("\n\n");
+        AppendAnnotation(md, run, annotation);
         if (run.Label is { Length: > 0 } label)
         {
             md.Append(MarkdownText.Escape(label.Length > 200 ? label[..200] + "…" : label)).Append("  \n");
@@ -142,6 +159,36 @@ public sealed class RunDetailsBuilder
         }
 
         return md.ToString();
+    }
+
+    /// <summary>The user's tags and note first (what they wrote matters most), and a word when the run's files are gone.</summary>
+    private void AppendAnnotation(StringBuilder md, RunRow run, AnnotationRow? annotation)
+    {
+        if (run.Gone)
+        {
+            md.Append("*Files gone: shown from the snapshot in its annotation");
+            if (annotation?.Snapshot?.RecordedAt is { } recorded)
+            {
+                md.Append(", recorded ").Append(Labels.TimeAgo(recorded, _now));
+            }
+
+            md.Append("*  \n");
+        }
+
+        if (annotation is null)
+        {
+            return;
+        }
+
+        if (annotation.Tags.Count > 0)
+        {
+            md.Append(string.Join(' ', annotation.Tags.Select(t => MarkdownText.Code("#" + t)))).Append("  \n");
+        }
+
+        if (annotation.Note is { Length: > 0 } note)
+        {
+            md.Append("\n> ").Append(MarkdownText.Escape(note.Length > MaxNoteInTooltip ? note[..MaxNoteInTooltip] + "…" : note)).Append("\n\n");
+        }
     }
 
     /// <summary>"Python 3.11.4 · NVIDIA A100 · 142 packages · 12 images": where it ran and what else it logged.</summary>

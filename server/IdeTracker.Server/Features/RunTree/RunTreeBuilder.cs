@@ -108,6 +108,16 @@ public sealed class RunTreeBuilder
     {
         var metric = MainMetricValues.Of(_mainMetric, run.MainMetric);
         var description = new List<string>();
+        if (run.UserTags.Count > 0)
+        {
+            description.Add(string.Join(' ', run.UserTags.Select(t => "#" + t)));
+        }
+
+        if (run.Gone)
+        {
+            description.Add("files gone");
+        }
+
         if (run.Label is { Length: > 0 } label)
         {
             description.Add(label.Length > MaxLabelInDescription ? label[..(MaxLabelInDescription - 1)] + "…" : label);
@@ -140,6 +150,9 @@ public sealed class RunTreeBuilder
             MainMetric = metric,
             Live = run.IsLive(_now, Indexing.IndexingService.LiveWindow) ? true : null,
             Path = run.Directory,
+            Starred = run.Starred ? true : null,
+            Tags = run.UserTags.Count > 0 ? run.UserTags : null,
+            Gone = run.Gone ? true : null,
         };
     }
 

@@ -23,7 +23,7 @@ describe('tree items made from server nodes', () => {
 
   test('a starred run shows a star, a run whose files are gone a history icon, a live run spins whatever it is', () => {
     assert.equal(icon(runNode('s', { starred: true })).id, 'star-full');
-    assert.equal(icon(runNode('g', { starred: true, gone: true })).id, 'history');
+    assert.equal(icon(runNode('g', { gone: true })).id, 'history');
     assert.equal(icon(runNode('l', { starred: true, live: true, status: 'running' })).id, 'sync~spin');
     assert.match(nodeTreeItem(runNode('s', { starred: true, gone: true })).accessibilityInformation!.label, /starred, files gone/);
   });
@@ -46,6 +46,17 @@ describe('tree items made from server nodes', () => {
     assert.deepEqual(icons, [
       'sync charts.blue', 'pass testing.iconPassed', 'error testing.iconFailed', 'circle-slash disabledForeground', 'clock', 'circle-outline',
     ]);
+  });
+
+  test('a starred run shows a star in its status colour, and a run whose files are gone looks faded', () => {
+    const show = (i: Icon) => `${i.id}${i.color ? ` ${i.color.id}` : ''}`;
+    assert.equal(show(icon(runNode('x', { status: 'failed', starred: true }))), 'star-full testing.iconFailed');
+    assert.equal(show(icon(runNode('x', { status: 'scheduled', starred: true }))), 'star-full charts.yellow');
+    assert.equal(show(icon(runNode('x', { status: 'running', starred: true, live: true }))), 'sync~spin charts.blue');
+    assert.equal(show(icon(runNode('x', { status: 'finished', gone: true }))), 'history disabledForeground');
+    assert.equal(show(icon(runNode('x', { status: 'finished', gone: true, starred: true }))), 'star-empty disabledForeground');
+    const item = nodeTreeItem(runNode('x', { status: 'finished', starred: true, gone: true, description: '#baseline · files gone' }));
+    assert.equal(item.accessibilityInformation?.label, 'x, finished, starred, files gone, #baseline · files gone');
   });
 
   test('a live run spins whatever its status says, and says so to a screen reader', () => {

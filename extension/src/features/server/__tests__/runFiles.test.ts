@@ -39,6 +39,8 @@ const runFiles: Record<string, string[]> = {
     'guild-home/runs/0123456789abcdef0123456789abcdef/.guild/attrs/exit_status',
     'guild-home/runs/0123456789abcdef0123456789abcdef/.guild/events.out.tfevents.1700000000.host.1.0'],
   logs: ['logs/training.csv', 'logs/metrics.tsv', 'logs/history.jsonl', 'logs/history.ndjson', 'train.log'],
+  annotations: ['.ide-tracker/runs/0123456789abcdef.json', 'projects/vision/.ide-tracker/runs/fedcba9876543210.json',
+    '.ide-tracker', '.ide-tracker/runs'],
 };
 
 describe('the file watcher glob', () => {
@@ -49,7 +51,9 @@ describe('the file watcher glob', () => {
   }
 
   test('leaves out files no reader looks at', () => {
-    const others = ['src/train.py', 'README.md', 'mlruns/0/0123abcd/artifacts/model.pkl', 'checkpoints/epoch=3.ckpt', 'data/images/cat.png'];
+    const others = ['src/train.py', 'README.md', 'mlruns/0/0123abcd/artifacts/model.pkl', 'checkpoints/epoch=3.ckpt', 'data/images/cat.png',
+      // The annotation writer's temp file, renamed over the real one a moment later.
+      '.ide-tracker/runs/.0123456789abcdef.json.5f2c0d9e.tmp'];
     assert.deepEqual(others.filter((path) => matchesGlob(path, runFilesGlob)), []);
   });
 });

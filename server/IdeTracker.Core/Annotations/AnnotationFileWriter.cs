@@ -1,0 +1,59 @@
+using System.Text;
+
+namespace IdeTracker.Core.Annotations;
+
+/// <summary>Writes annotation files atomically: the whole text goes to a temp file in the same folder, flushed to
+/// disk, then renamed over the old file, so a reader (git, an editor, a crash) sees the old file or the new one and
+/// never half of either. A file that is there but does not parse is never replaced: it is the user's, and only they
+/// know what it meant.</summary>
+public static class AnnotationFileWriter
+{
+    /// <summary>The temp files this writer makes start with a dot and end in ".tmp": no watcher glob or folder read
+    /// takes them for annotations.</summary>
+    public const string TempSuffix = ".tmp";
+
+    /// <summary>Writes <paramref name="annotation"/> to <paramref name="path"/> unless the file there does not parse.</summary>
+    /// <exception cref="AnnotationFileException">The existing file does not parse; it is left as it was.</exception>
+    public static void Write(string path, RunAnnotation annotation)
+    {
+        if (File.Exists(path) && AnnotationFileFormat.Read(path).Problem is { } problem)
+        {
+            throw Unparsable(problem);
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}{TempSuffix}");
+        try
+        {
+            Directory.CreateDirectory(folder);
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(new UTF8Encoding(false).GetBytes(AnnotationFileFormat.Serialize(annotation)));
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            throw new AnnotationFileException($"{path}: cannot be written: {e.Message}");
+        }
+    }
+
+    private static void TryDelete(string temp)
+    {
+        try
+        {
+            File.Delete(temp);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The folder itself is what failed; there is no temp file to leave behind.
+        }
+    }
+
+    public static AnnotationFileException Unparsable(Model.Problem problem) => new(
+        $"{problem.Format()} (the annotation file is left untouched: fix or delete it to change this run's annotation)",
+        problem);
+}
