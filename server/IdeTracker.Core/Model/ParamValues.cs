@@ -19,8 +19,8 @@ public static class ParamValues
             || (ParamNumber.Parse(a) is { } x && ParamNumber.Parse(b) is { } y && x.Equals(y));
     }
 
-    /// <summary>A text equal for exactly the values <see cref="Same"/> calls equal, for hashing: a number by
-    /// its round-trip spelling behind a control character no param text starts with.</summary>
+    /// <summary>A text equal for exactly the values <see cref="Same"/> calls equal, for hashing: "#" and a
+    /// number's round-trip spelling, or "'" and any other text, so the two kinds never meet.</summary>
     public static string Canonical(string text) =>
-        ParamNumber.Parse(text) is { } number ? "\u0001" + number.ToString("R", CultureInfo.InvariantCulture) : text;
+        ParamNumber.Parse(text) is { } number ? "#" + number.ToString("R", CultureInfo.InvariantCulture) : "'" + text;
 }
