@@ -60,9 +60,11 @@ public sealed partial class IndexStore
         return [.. runIds.Distinct(StringComparer.Ordinal).Where(byId.ContainsKey).Select(id => byId[id])];
     }
 
-    /// <summary>Every stored series of <paramref name="keys"/> of <paramref name="runIds"/>, in one query, in
-    /// no particular order; a (run, key) the index does not hold is simply absent.</summary>
-    public IReadOnlyList<StoredSeries> GetSeriesBlobs(IReadOnlyList<string> runIds, IReadOnlyList<string> keys)
+    /// <summary>Hands each stored series of <paramref name="keys"/> of <paramref name="runIds"/> to
+    /// <paramref name="visit"/> as it is read (one query, in no particular order; a (run, key) the index does
+    /// not hold is simply absent), so a caller can work on one while the next is read. The blob is only
+    /// valid during the call. Decode it with <see cref="SeriesBlob"/>.</summary>
+    public void ForEachSeriesBlob(IReadOnlyList<string> runIds, IReadOnlyList<string> keys, SeriesBlobVisitor visit, CancellationToken cancellationToken)
     {
         using var connection = OpenRead();
         using var command = connection.CreateCommand();
@@ -73,13 +75,19 @@ public sealed partial class IndexStore
         AddIds(command, runIds);
         command.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(keys));
         using var reader = command.ExecuteReader();
-        var series = new List<StoredSeries>();
+        byte[] buffer = [];
         while (reader.Read())
         {
-            series.Add(new StoredSeries(reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2)));
-        }
+            cancellationToken.ThrowIfCancellationRequested();
+            var length = (int)reader.GetBytes(2, 0, null, 0, 0);
+            if (buffer.Length < length)
+            {
+                buffer = new byte[Math.Max(length, buffer.Length * 2)];
+            }
 
-        return series;
+            reader.GetBytes(2, 0, buffer, 0, length);
+            visit(reader.GetString(0), reader.GetString(1), buffer.AsSpan(0, length));
+        }
     }
 
     /// <summary>The star and user tags of those of <paramref name="runIds"/> that have an annotation, by run id.</summary>

@@ -8,73 +8,79 @@ namespace IdeTracker.Core.Series;
 /// dips make large triangles, so they survive where plain decimation would drop them.</summary>
 internal static class LargestTriangleThreeBuckets
 {
-    /// <summary>Indexes into <paramref name="points"/> of at most <paramref name="budget"/> of the
-    /// <paramref name="candidates"/> (indexes of finite points, in step order).</summary>
-    public static List<int> Select(MetricPoint[] points, List<int> candidates, int budget)
+    /// <summary>Adds to <paramref name="selected"/> at most <paramref name="budget"/> of the
+    /// <paramref name="points"/> (all finite, in step order) as their index, or as <paramref name="map"/>[index].</summary>
+    public static void Select(ReadOnlySpan<MetricPoint> points, int budget, HashSet<int> selected, int[]? map)
     {
-        if (budget <= 0 || candidates.Count == 0)
+        if (budget <= 0 || points.IsEmpty)
         {
-            return [];
+            return;
         }
 
-        if (candidates.Count <= budget)
+        if (points.Length <= budget)
         {
-            return candidates;
+            for (var i = 0; i < points.Length; i++)
+            {
+                selected.Add(map is null ? i : map[i]);
+            }
+
+            return;
+        }
+
+        selected.Add(map is null ? 0 : map[0]);
+        if (budget >= 2)
+        {
+            selected.Add(map is null ? points.Length - 1 : map[points.Length - 1]);
         }
 
         if (budget < 3)
         {
-            return budget == 1 ? [candidates[0]] : [candidates[0], candidates[^1]];
+            return;
         }
 
-        var selected = new List<int>(budget) { candidates[0] };
-        var bucketSize = (double)(candidates.Count - 2) / (budget - 2);
-        var previous = candidates[0];
+        var bucketSize = (double)(points.Length - 2) / (budget - 2);
+        var previous = 0;
         for (var bucket = 0; bucket < budget - 2; bucket++)
         {
             var start = 1 + (int)(bucket * bucketSize);
             var end = 1 + (int)((bucket + 1) * bucketSize);
-            var (nextX, nextY) = NextAverage(points, candidates, end, bucketSize);
+            var (nextX, nextY) = NextAverage(points, end, bucketSize);
 
             var px = (double)points[previous].Step;
             var py = points[previous].Value;
             var bestArea = -1.0;
-            var best = candidates[start];
+            var best = start;
             for (var c = start; c < end; c++)
             {
-                var point = points[candidates[c]];
-                var area = Math.Abs(((px - nextX) * (point.Value - py)) - ((px - point.Step) * (nextY - py)));
+                var area = Math.Abs(((px - nextX) * (points[c].Value - py)) - ((px - points[c].Step) * (nextY - py)));
                 if (area > bestArea)
                 {
                     bestArea = area;
-                    best = candidates[c];
+                    best = c;
                 }
             }
 
-            selected.Add(best);
+            selected.Add(map is null ? best : map[best]);
             previous = best;
         }
-
-        selected.Add(candidates[^1]);
-        return selected;
     }
 
     /// <summary>The average point of the bucket starting at <paramref name="start"/>; for the last bucket,
     /// the last point itself.</summary>
-    private static (double X, double Y) NextAverage(MetricPoint[] points, List<int> candidates, int start, double bucketSize)
+    private static (double X, double Y) NextAverage(ReadOnlySpan<MetricPoint> points, int start, double bucketSize)
     {
-        var last = candidates.Count - 1;
+        var last = points.Length - 1;
         if (start >= last)
         {
-            return (points[candidates[last]].Step, points[candidates[last]].Value);
+            return (points[last].Step, points[last].Value);
         }
 
         var end = Math.Min(last, start + Math.Max(1, (int)bucketSize));
         double sumX = 0, sumY = 0;
         for (var c = start; c < end; c++)
         {
-            sumX += points[candidates[c]].Step;
-            sumY += points[candidates[c]].Value;
+            sumX += points[c].Step;
+            sumY += points[c].Value;
         }
 
         var n = end - start;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using IdeTracker.Core.Model;
 
 namespace IdeTracker.Core.Series;
@@ -26,85 +27,132 @@ public static class SeriesDownsampler
             return points;
         }
 
-        var sorted = InStepOrder(points);
-        var kept = new HashSet<int>();
-        KeepEndsAndExtremes(sorted, kept);
+        return DownsampleBuffer(points as MetricPoint[] ?? [.. points], maxPoints);
+    }
 
-        var nonFinite = new List<int>();
-        var finite = new List<int>(sorted.Length);
-        for (var i = 0; i < sorted.Length; i++)
+    /// <summary>The same over a span (a pooled buffer), always into a new array (named apart from
+    /// <see cref="Downsample"/>, which an array would otherwise bind to this one).</summary>
+    public static MetricPoint[] DownsampleBuffer(ReadOnlySpan<MetricPoint> points, int maxPoints)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPoints, MinPoints);
+        if (points.Length <= maxPoints)
         {
-            (double.IsFinite(sorted[i].Value) ? finite : nonFinite).Add(i);
+            return points.ToArray();
         }
 
+        var survey = Survey.Of(points);
+        if (!survey.InStepOrder)
+        {
+            // Rare (logs are nearly always in order); the sort is stable, so points of one step keep their order.
+            MetricPoint[] sorted = [.. points.ToArray().OrderBy(p => p.Step)];
+            return Select(sorted, Survey.Of(sorted), maxPoints);
+        }
+
+        return Select(points, survey, maxPoints);
+    }
+
+    private static MetricPoint[] Select(ReadOnlySpan<MetricPoint> points, Survey survey, int maxPoints)
+    {
+        var kept = new HashSet<int>(maxPoints) { 0, points.Length - 1 };
+        if (survey.Min >= 0)
+        {
+            kept.Add(survey.Min);
+            kept.Add(survey.Max);
+        }
+
+        var allFinite = survey.NonFinite.Count == 0;
+        var nonFinite = survey.NonFinite;
         nonFinite.RemoveAll(kept.Contains);
         var nonFiniteBudget = Math.Min(nonFinite.Count, (maxPoints - kept.Count) / 4);
-        foreach (var i in EvenlySpread(nonFinite, nonFiniteBudget))
+        for (var g = 0; g < nonFiniteBudget; g++)
         {
-            kept.Add(i);
+            kept.Add(nonFinite[(int)((long)g * nonFinite.Count / nonFiniteBudget)]);
         }
 
         // What the triangles pick may coincide with points already kept, so the union stays within budget.
-        kept.UnionWith(LargestTriangleThreeBuckets.Select(sorted, finite, maxPoints - kept.Count));
+        var budget = maxPoints - kept.Count;
+        if (allFinite)
+        {
+            LargestTriangleThreeBuckets.Select(points, budget, kept, map: null);
+        }
+        else
+        {
+            KeepAmongFinite(points, budget, kept);
+        }
 
         var order = kept.ToArray();
         Array.Sort(order);
-        return Array.ConvertAll(order, i => sorted[i]);
-    }
-
-    /// <summary>The points by step; logs are nearly always in order already, so this copies without sorting then.
-    /// The sort is stable: points logged at the same step keep their order.</summary>
-    private static MetricPoint[] InStepOrder(IReadOnlyList<MetricPoint> points)
-    {
-        var copy = points.ToArray();
-        for (var i = 1; i < copy.Length; i++)
+        var result = new MetricPoint[order.Length];
+        for (var i = 0; i < order.Length; i++)
         {
-            if (copy[i].Step < copy[i - 1].Step)
-            {
-                return [.. copy.OrderBy(p => p.Step)];
-            }
+            result[i] = points[order[i]];
         }
 
-        return copy;
+        return result;
     }
 
-    private static void KeepEndsAndExtremes(MetricPoint[] points, HashSet<int> kept)
+    /// <summary>The triangles over the finite points only, gathered into a pooled buffer with their places.</summary>
+    private static void KeepAmongFinite(ReadOnlySpan<MetricPoint> points, int budget, HashSet<int> kept)
     {
-        kept.Add(0);
-        kept.Add(points.Length - 1);
-        int min = -1, max = -1;
-        for (var i = 0; i < points.Length; i++)
+        var finite = ArrayPool<MetricPoint>.Shared.Rent(points.Length);
+        var places = ArrayPool<int>.Shared.Rent(points.Length);
+        try
         {
-            var value = points[i].Value;
-            if (!double.IsFinite(value))
+            var count = 0;
+            for (var i = 0; i < points.Length; i++)
             {
-                continue;
+                if (double.IsFinite(points[i].Value))
+                {
+                    finite[count] = points[i];
+                    places[count++] = i;
+                }
             }
 
-            if (min < 0 || value < points[min].Value)
-            {
-                min = i;
-            }
-
-            if (max < 0 || value > points[max].Value)
-            {
-                max = i;
-            }
+            LargestTriangleThreeBuckets.Select(finite.AsSpan(0, count), budget, kept, places);
         }
-
-        if (min >= 0)
+        finally
         {
-            kept.Add(min);
-            kept.Add(max);
+            ArrayPool<MetricPoint>.Shared.Return(finite);
+            ArrayPool<int>.Shared.Return(places);
         }
     }
 
-    /// <summary><paramref name="count"/> of <paramref name="indexes"/>: the first of each of that many equal groups.</summary>
-    private static IEnumerable<int> EvenlySpread(List<int> indexes, int count)
+    /// <summary>One pass over the points: whether they are in step order, where the smallest and largest
+    /// finite values are (-1 when none is finite), and where the non-finite points are.</summary>
+    private readonly record struct Survey(bool InStepOrder, int Min, int Max, List<int> NonFinite)
     {
-        for (var g = 0; g < count; g++)
+        public static Survey Of(ReadOnlySpan<MetricPoint> points)
         {
-            yield return indexes[(int)((long)g * indexes.Count / count)];
+            var inOrder = true;
+            int min = -1, max = -1;
+            double minValue = double.PositiveInfinity, maxValue = double.NegativeInfinity;
+            var nonFinite = new List<int>();
+            for (var i = 0; i < points.Length; i++)
+            {
+                if (i > 0 && points[i].Step < points[i - 1].Step)
+                {
+                    inOrder = false;
+                }
+
+                var value = points[i].Value;
+                if (!double.IsFinite(value))
+                {
+                    nonFinite.Add(i);
+                    continue;
+                }
+
+                if (min < 0 || value < minValue)
+                {
+                    (min, minValue) = (i, value);
+                }
+
+                if (max < 0 || value > maxValue)
+                {
+                    (max, maxValue) = (i, value);
+                }
+            }
+
+            return new Survey(inOrder, min, max, nonFinite);
         }
     }
 }

@@ -69,14 +69,36 @@ public sealed class IndexStoreBatchReadTests : IDisposable
     [Fact]
     public void Series_blobs_are_read_for_every_asked_run_and_key_that_exists()
     {
-        var series = store.GetSeriesBlobs([runs[1].Id, runs[2].Id, "nope"], ["loss", "val_acc", "bleu"]);
+        var series = new List<(string RunId, string Key, MetricPoint[] Points)>();
+        store.ForEachSeriesBlob(
+            [runs[1].Id, runs[2].Id, "nope"],
+            ["loss", "val_acc", "bleu"],
+            (runId, key, blob) =>
+            {
+                var points = new MetricPoint[SeriesBlob.PointCount(blob)];
+                SeriesBlob.DecodeInto(blob, points);
+                series.Add((runId, key, points));
+            },
+            CancellationToken.None);
 
         Assert.Equal(
             [(runs[1].Id, "val_acc"), (runs[2].Id, "loss"), (runs[2].Id, "val_acc")],
             series.Select(s => (s.RunId, s.Key)).Order());
-        var loss = series.Single(s => s.Key == "loss").Decode();
+        var loss = series.Single(s => s.Key == "loss").Points;
         Assert.True(double.IsNaN(loss[0].Value));
         Assert.Equal(new MetricPoint(5, 10, 0.25), loss[1]);
+    }
+
+    [Fact]
+    public void Reading_series_stops_when_cancelled()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var seen = 0;
+
+        Assert.Throws<OperationCanceledException>(() =>
+            store.ForEachSeriesBlob([runs[1].Id], ["val_acc"], (_, _, _) => seen++, cancelled.Token));
+        Assert.Equal(0, seen);
     }
 
     [Fact]

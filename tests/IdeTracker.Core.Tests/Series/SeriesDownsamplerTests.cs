@@ -135,6 +135,30 @@ public sealed class SeriesDownsamplerTests
     }
 
     [Fact]
+    public void Non_finite_ends_do_not_spoil_the_triangles_for_the_finite_points()
+    {
+        var values = Enumerable.Range(0, 10_000).Select(i => i % 100 == 50 ? 5.0 : 0.0).ToArray();
+        values[0] = double.NaN;
+        values[^1] = double.PositiveInfinity;
+
+        var kept = SeriesDownsampler.Downsample(Series(values, []), 400);
+
+        Assert.True(double.IsNaN(kept[0].Value));
+        Assert.True(double.IsPositiveInfinity(kept[^1].Value));
+        Assert.Equal(100, kept.Count(p => p.Value == 5.0));
+    }
+
+    [Fact]
+    public void The_span_form_gives_what_the_list_form_gives()
+    {
+        var random = new Random(3);
+        var input = Series([.. Enumerable.Range(0, 5_000).Select(i => i % 700 == 0 ? double.NaN : random.NextDouble())], []);
+
+        Assert.Equal(SeriesDownsampler.Downsample(input, 300), SeriesDownsampler.DownsampleBuffer(input.AsSpan(), 300));
+        Assert.Equal(input[..10], SeriesDownsampler.DownsampleBuffer(input.AsSpan(0, 10), 300));
+    }
+
+    [Fact]
     public void A_budget_below_the_minimum_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => SeriesDownsampler.Downsample([], SeriesDownsampler.MinPoints - 1));
