@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using IdeTracker.Core.Index;
 using IdeTracker.Server.Features.Compare;
+using IdeTracker.Server.Features.RunTree;
 using IdeTracker.Server.Protocol;
 
 namespace IdeTracker.Bench.Series;
 
 /// <summary>The compare panel's requests on a big index, in this process: <c>metricSeries</c> for
 /// 20 runs × 5 metrics × 100,000 steps (the DESIGN.md target) and <c>compare</c> of 500 runs, each through
-/// the server's own builder, timed over <see cref="Rounds"/> rounds after <see cref="WarmUps"/> unmeasured ones.
+/// the server's own builder, timed over <see cref="Rounds"/> rounds after <see cref="WarmUps"/> unmeasured ones;
+/// and the lineage grouping of a 10,000-run experiment (read and worked out, as a tree request without cache does).
 /// The index is written afresh each time (it is quick, and stale contents could not mislead).</summary>
 internal static class SeriesBenchmark
 {
@@ -43,6 +45,9 @@ internal static class SeriesBenchmark
         CompareResult? compare = null;
         var (compareTimes, compareCpu) = Time(() => compare = compareBuilder.Build(compareRequest));
 
+        var (lineageTimes, _) = Time(() => LineageForest.Build(store.GetExperimentRunParams(SeriesIndexWriter.StoreKey, SeriesIndexWriter.LineageExperiment)), rounds: 5);
+        var forest = LineageForest.Build(store.GetExperimentRunParams(SeriesIndexWriter.StoreKey, SeriesIndexWriter.LineageExperiment));
+
         Console.Error.WriteLine($"[{Name}] metricSeries p50 {Percentile(seriesTimes, 50):F1} ms, compare of {compareRequest.RunIds.Count} runs p50 {Percentile(compareTimes, 50):F1} ms");
         return new SeriesResult(
             Name,
@@ -60,23 +65,25 @@ internal static class SeriesBenchmark
             compare!.Runs.Count,
             Percentile(compareTimes, 50),
             Percentile(compareTimes, 95),
-            compareCpu);
+            compareCpu,
+            forest.RunCount,
+            Percentile(lineageTimes, 50));
     }
 
     /// <summary>Sorted wall times of each round, and the process's CPU time per round: on a machine other work
     /// shares, the CPU time says what the request costs when wall times are inflated by waiting for a core.</summary>
-    private static (List<double> Times, double CpuMs) Time(Action request)
+    private static (List<double> Times, double CpuMs) Time(Action request, int rounds = Rounds)
     {
         for (var i = 0; i < WarmUps; i++)
         {
             request();
         }
 
-        var times = new List<double>(Rounds);
+        var times = new List<double>(rounds);
         var clock = new Stopwatch();
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
-        for (var i = 0; i < Rounds; i++)
+        for (var i = 0; i < rounds; i++)
         {
             clock.Restart();
             request();
@@ -84,7 +91,7 @@ internal static class SeriesBenchmark
         }
 
         process.Refresh();
-        var cpuMs = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / Rounds;
+        var cpuMs = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / rounds;
         times.Sort();
         return (times, cpuMs);
     }

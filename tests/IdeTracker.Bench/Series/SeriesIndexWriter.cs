@@ -17,6 +17,11 @@ internal static class SeriesIndexWriter
     public const int CompareRuns = 500;
     public const int ParamsPerRun = 10;
     public const string StoreFolder = "mlruns";
+    public const string StoreKey = "mlflow:" + StoreFolder;
+
+    /// <summary>An experiment this big must not take seconds to group by lineage.</summary>
+    public const int LineageRuns = 10_000;
+    public const string LineageExperiment = "lineage";
 
     public static readonly string[] MetricKeys = ["loss", "val_loss", "val_acc", "lr", "grad_norm"];
 
@@ -46,7 +51,60 @@ internal static class SeriesIndexWriter
             }
         }
 
+        WriteLineageExperiment(store, workspace, random);
         return ids;
+    }
+
+    /// <summary><see cref="LineageRuns"/> runs of a sweep: each changes one or two of its ten params from a run
+    /// shortly before it, as someone tuning by hand does, with a few seeds repeating a config.</summary>
+    private static void WriteLineageExperiment(IndexStore store, string workspace, Random random)
+    {
+        var storePath = Path.Combine(workspace, StoreFolder);
+        var configs = new List<Dictionary<string, string>>();
+        using var bulk = store.BeginBulkLoad();
+        var units = new List<(RunUnit, UnitReadResult)>();
+        for (var i = 0; i < LineageRuns; i++)
+        {
+            var config = configs.Count == 0
+                ? Enumerable.Range(0, ParamsPerRun).ToDictionary(p => $"param_{p}", _ => "1")
+                : new Dictionary<string, string>(configs[Math.Max(0, configs.Count - 1 - random.Next(20))]);
+            for (var change = random.Next(3); change > 0; change--)
+            {
+                config[$"param_{random.Next(ParamsPerRun)}"] = random.Next(50).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            configs.Add(config);
+            var nativeId = $"{i + CompareRuns:x32}";
+            var run = new Run
+            {
+                Id = RunIds.Make("mlflow", StoreFolder, nativeId),
+                Source = "mlflow",
+                NativeId = nativeId,
+                StorePath = storePath,
+                ExperimentId = "1",
+                Experiment = LineageExperiment,
+                Name = $"sweep-{i}",
+                Status = RunStatus.Finished,
+                StartTime = DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000 + (i * 60_000L)),
+                Directory = Path.Combine(storePath, "1", nativeId),
+            };
+            foreach (var (key, value) in config)
+            {
+                run.Params[key] = value;
+            }
+
+            run.Metrics["val_acc"] = [new MetricPoint(0, 0, random.NextDouble())];
+            var result = new UnitReadResult();
+            result.Runs.Add(run);
+            units.Add((new RunUnit(UnitFormats.MlflowFileRun, run.Directory, run.StorePath, workspace), result));
+            if (units.Count == 500)
+            {
+                store.WriteUnits(units);
+                units.Clear();
+            }
+        }
+
+        store.WriteUnits(units);
     }
 
     private static Run NewRun(string workspace, int index, Random random, int steps)

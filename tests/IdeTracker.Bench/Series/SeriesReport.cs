@@ -18,6 +18,7 @@ internal static class SeriesReport
     {
         WriteRow(writer, r.Scenario, "index", $"{r.Runs} runs × {r.Metrics} metrics × {r.StepsPerSeries:N0} steps", $"written in {r.WriteSeconds:F1} s", "");
         WriteRow(writer, r.Scenario, "compare p50 / p95", $"{r.CompareP50Ms:F1} / {r.CompareP95Ms:F1} ms", $"{r.CompareRuns} runs, {r.CompareCpuMs:F1} ms CPU each", "");
+        WriteRow(writer, r.Scenario, "lineage p50", $"{r.LineageP50Ms:F1} ms", $"one experiment of {r.LineageRuns:N0} runs", "");
         WriteRow(writer, r.Scenario, "metricSeries CPU", $"{r.SeriesCpuMs:F1} ms per request", "all threads together", "");
         foreach (var check in Checks(r))
         {

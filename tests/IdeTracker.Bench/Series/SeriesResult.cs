@@ -18,4 +18,6 @@ internal sealed record SeriesResult(
     int CompareRunsReturned,
     double CompareP50Ms,
     double CompareP95Ms,
-    double CompareCpuMs);
+    double CompareCpuMs,
+    int LineageRuns,
+    double LineageP50Ms);
