@@ -11,6 +11,9 @@ public sealed class CompareBuilder
 {
     public const int MaxRuns = 500;
 
+    /// <summary>Chosen metric rows at most: a run with 5,000 metrics is shown through a column picker, not all at once.</summary>
+    public const int MaxMetricKeys = 500;
+
     private readonly IndexStore _store;
     private readonly MetricChoice? _mainMetric;
     private readonly DateTimeOffset _now;
@@ -22,13 +25,19 @@ public sealed class CompareBuilder
         _now = now;
     }
 
-    /// <summary>Throws <see cref="ArgumentException"/> for more than <see cref="MaxRuns"/> runs.</summary>
+    /// <summary>Throws <see cref="ArgumentException"/> for more than <see cref="MaxRuns"/> runs or
+    /// <see cref="MaxMetricKeys"/> chosen metric keys.</summary>
     public CompareResult Build(CompareParams request)
     {
         var asked = request.RunIds.Distinct(StringComparer.Ordinal).ToList();
         if (asked.Count > MaxRuns)
         {
             throw new ArgumentException($"compare takes at most {MaxRuns} runs; this request named {asked.Count}. Narrow the selection or use a filter.");
+        }
+
+        if (request.MetricKeys?.Count > MaxMetricKeys)
+        {
+            throw new ArgumentException($"compare shows at most {MaxMetricKeys} metric rows; this request chose {request.MetricKeys.Count} metric keys.");
         }
 
         var runs = _store.GetRunDetailsByIds(asked, _mainMetric?.Key);

@@ -197,4 +197,15 @@ public sealed class CompareBuilderTests : IDisposable
 
         Assert.Contains("at most 500 runs", error.Message);
     }
+
+    [Fact]
+    public void More_than_five_hundred_chosen_metric_keys_are_refused_saying_the_limit()
+    {
+        var keys = Enumerable.Range(0, CompareBuilder.MaxMetricKeys + 1).Select(i => $"m{i}").ToArray();
+
+        var error = Assert.Throws<ArgumentException>(() =>
+            new CompareBuilder(_index.Store, ValAcc, Now).Build(new CompareParams { RunIds = [_a.Id], MetricKeys = keys }));
+
+        Assert.Contains("at most 500 metric rows", error.Message);
+    }
 }
