@@ -46,8 +46,11 @@ public sealed class MetricSeriesBuilder
         using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         using (var pending = new BlockingCollection<PendingBlob>(boundedCapacity: 2 * Environment.ProcessorCount))
         {
+            // Threads of their own: this request already holds a pool thread, and the reader blocks while the
+            // workers are behind, so pool workers could wait for the pool to grow.
             var workers = Enumerable.Range(0, Environment.ProcessorCount)
-                .Select(_ => Task.Run(() => Work(pending, maxPoints, series, damaged, stop), CancellationToken.None))
+                .Select(_ => Task.Factory.StartNew(
+                    () => Work(pending, maxPoints, series, damaged, stop), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
                 .ToArray();
             try
             {
