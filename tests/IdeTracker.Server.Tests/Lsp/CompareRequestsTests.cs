@@ -121,6 +121,29 @@ public sealed class CompareRequestsTests : IDisposable
         Assert.False(third.GetProperty("hasChildren").GetBoolean());
     }
 
+    [Fact]
+    public async Task A_run_indexed_after_the_lineage_was_worked_out_takes_its_place_in_it()
+    {
+        await using var server = await InProcessServer.StartAsync(_workspace, _storage);
+        await server.WaitUntilIndexedAsync();
+        var experiment = (await Children(server, (await Children(server, null)).Single().GetProperty("id").GetString())).Single();
+        var root = (await Children(server, experiment.GetProperty("id").GetString())).Single();
+        Assert.Equal(1, root.GetProperty("childCount").GetInt32());
+        var changesBefore = server.Notifications.Count("ideTracker/runsChanged");
+
+        var dir = RunFixtures.WriteMlflowRun(Path.Combine(_workspace, "mlruns"), "1", "dddddddddddddddddddddddddddddddd", "delta", startMs: 1700000300000,
+            parameters: new Dictionary<string, string> { ["lr"] = "0.01", ["batch_size"] = "128" });
+        await server.Client.NotifyWithParameterObjectAsync("workspace/didChangeWatchedFiles", new
+        {
+            changes = new[] { new { uri = IdeTracker.Server.Lsp.DocumentUris.FromPath(Path.Combine(dir, "meta.yaml")), type = 1 } },
+        });
+        await server.Notifications.WaitForAsync("ideTracker/runsChanged", skip: changesBefore);
+
+        var underRoot = await Children(server, root.GetProperty("id").GetString());
+        Assert.Equal(["beta", "delta"], underRoot.Select(n => n.GetProperty("label").GetString()));
+        Assert.Equal("batch_size 32 → 128", underRoot[1].GetProperty("change").GetString());
+    }
+
     private static async Task<List<JsonElement>> Children(InProcessServer server, string? nodeId)
     {
         var page = await server.RequestAsync<JsonElement>("ideTracker/runTree", new { nodeId, grouping = "lineage" });
