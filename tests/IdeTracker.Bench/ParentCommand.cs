@@ -2,6 +2,7 @@ using System.Diagnostics;
 using IdeTracker.Bench.Generation;
 using IdeTracker.Bench.Live;
 using IdeTracker.Bench.Reporting;
+using IdeTracker.Bench.Series;
 using IdeTracker.Bench.Tfevents;
 using IdeTracker.Bench.Wandb;
 
@@ -17,7 +18,7 @@ internal static class ParentCommand
         try
         {
             var known = BenchScenario.All(options).Select(s => s.Name)
-                .Concat([TfeventsThroughput.Name, WandbLogBenchmark.Name, LiveLatencyMeasurement.Name]).ToList();
+                .Concat([TfeventsThroughput.Name, WandbLogBenchmark.Name, LiveLatencyMeasurement.Name, SeriesBenchmark.Name]).ToList();
             if (options.Only?.FirstOrDefault(n => !known.Contains(n)) is { } unknown)
             {
                 throw new ArgumentException($"--only: unknown measurement '{unknown}'; known: {string.Join(", ", known)}");
@@ -32,12 +33,14 @@ internal static class ParentCommand
             var runs = scenarios.Select(s => ChildProcess.Measure(options, s)).ToList();
             var tfevents = options.Includes(TfeventsThroughput.Name) ? TfeventsThroughput.Run(options) : null;
             var live = options.Includes(LiveLatencyMeasurement.Name) ? LiveLatencyMeasurement.Run(options) : null;
-            Report(options, runs, tfevents, live);
+            var series = options.Includes(SeriesBenchmark.Name) ? SeriesBenchmark.Run(options) : null;
+            Report(options, runs, tfevents, live, series);
             var wandbLogRead = !options.Includes(WandbLogBenchmark.Name) || WandbLogBenchmark.Run(options, Console.Out);
             var failed = !wandbLogRead
                 || runs.Any(r => r.Result is null || Targets.For(r.Scenario, r.Result).Any(c => c.MustHold && !c.Met))
                 || (tfevents is not null && !TfeventsReport.AllPointsRead(tfevents))
-                || (live is not null && LiveLatencyReport.Targets(live).Any(c => c.MustHold && !c.Met));
+                || (live is not null && LiveLatencyReport.Targets(live).Any(c => c.MustHold && !c.Met))
+                || (series is not null && SeriesReport.Checks(series).Any(c => c.MustHold && !c.Met));
             return failed ? 1 : 0;
         }
         catch (Exception e)
@@ -56,7 +59,7 @@ internal static class ParentCommand
             : $"[{scenario.Name}] reusing {scenario.ExpectedRuns:N0} runs in {scenario.WorkspaceRoot}");
     }
 
-    private static void Report(BenchOptions options, IReadOnlyList<ScenarioRun> runs, TfeventsResult? tfevents, LiveLatencyResult? live)
+    private static void Report(BenchOptions options, IReadOnlyList<ScenarioRun> runs, TfeventsResult? tfevents, LiveLatencyResult? live, SeriesResult? series)
     {
         var output = Console.Out;
         output.WriteLine();
@@ -78,6 +81,11 @@ internal static class ParentCommand
             output.WriteLine("live: the real server over stdio, appending to a running run and sending no file events of its own.");
         }
 
+        if (series is not null)
+        {
+            output.WriteLine("series: the metricSeries and compare builders in this process on an index written through the store's writer.");
+        }
+
         output.WriteLine();
         ResultTable.Print(output, runs);
         if (tfevents is not null)
@@ -88,6 +96,11 @@ internal static class ParentCommand
         if (live is not null)
         {
             LiveLatencyReport.Print(output, live);
+        }
+
+        if (series is not null)
+        {
+            SeriesReport.Print(output, series);
         }
 
         output.WriteLine();
@@ -104,6 +117,11 @@ internal static class ParentCommand
         if (live is not null)
         {
             output.WriteLine(LiveLatencyReport.Json(live));
+        }
+
+        if (series is not null)
+        {
+            output.WriteLine(SeriesReport.Json(series));
         }
     }
 }

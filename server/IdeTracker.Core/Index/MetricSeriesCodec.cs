@@ -52,6 +52,49 @@ internal static class MetricSeriesCodec
     /// <summary>Throws <see cref="InvalidDataException"/> for anything but a whole blob of this version.</summary>
     public static MetricPoint[] Decode(ReadOnlySpan<byte> blob)
     {
+        var points = new MetricPoint[PointCount(blob)];
+        DecodeInto(blob, points);
+        return points;
+    }
+
+    /// <summary>How many points the blob says it holds (checked against its length, so a damaged count
+    /// cannot ask for a huge buffer).</summary>
+    public static int PointCount(ReadOnlySpan<byte> blob)
+    {
+        var at = 1;
+        return ReadHeader(blob, ref at);
+    }
+
+    /// <summary>Decodes into the first <see cref="PointCount"/> elements of <paramref name="target"/>, so a
+    /// caller decoding many large series can reuse pooled buffers.</summary>
+    public static void DecodeInto(ReadOnlySpan<byte> blob, Span<MetricPoint> target)
+    {
+        var at = 1;
+        var count = ReadHeader(blob, ref at);
+        ArgumentOutOfRangeException.ThrowIfLessThan(target.Length, count);
+        long step = 0, time = 0;
+        for (var i = 0; i < count; i++)
+        {
+            // Regular logs advance step and time by small amounts: one-byte deltas skip the varint loop.
+            step = unchecked(step + UnZigZag(at < blob.Length && blob[at] < 0x80 ? blob[at++] : ReadVarint(blob, ref at)));
+            time = unchecked(time + UnZigZag(at < blob.Length && blob[at] < 0x80 ? blob[at++] : ReadVarint(blob, ref at)));
+            if (blob.Length - at < sizeof(double))
+            {
+                throw new InvalidDataException($"metric series blob is truncated at point {i} of {count}");
+            }
+
+            target[i] = new MetricPoint(step, time, BinaryPrimitives.ReadDoubleLittleEndian(blob.Slice(at, sizeof(double))));
+            at += sizeof(double);
+        }
+
+        if (at != blob.Length)
+        {
+            throw new InvalidDataException($"metric series blob has {blob.Length - at} bytes after its {count} points");
+        }
+    }
+
+    private static int ReadHeader(ReadOnlySpan<byte> blob, ref int at)
+    {
         if (blob.IsEmpty)
         {
             throw new InvalidDataException("metric series blob is empty");
@@ -62,34 +105,13 @@ internal static class MetricSeriesCodec
             throw new InvalidDataException($"metric series blob has version {blob[0]}, expected {Version}");
         }
 
-        var at = 1;
         var count = ReadVarint(blob, ref at);
         if (count > (ulong)((blob.Length - at) / MinPointLength))
         {
             throw new InvalidDataException($"metric series blob is truncated: {count} points cannot fit in {blob.Length} bytes");
         }
 
-        var points = new MetricPoint[(int)count];
-        long step = 0, time = 0;
-        for (var i = 0; i < points.Length; i++)
-        {
-            step = unchecked(step + UnZigZag(ReadVarint(blob, ref at)));
-            time = unchecked(time + UnZigZag(ReadVarint(blob, ref at)));
-            if (blob.Length - at < sizeof(double))
-            {
-                throw new InvalidDataException($"metric series blob is truncated at point {i} of {count}");
-            }
-
-            points[i] = new MetricPoint(step, time, BinaryPrimitives.ReadDoubleLittleEndian(blob[at..]));
-            at += sizeof(double);
-        }
-
-        if (at != blob.Length)
-        {
-            throw new InvalidDataException($"metric series blob has {blob.Length - at} bytes after its {count} points");
-        }
-
-        return points;
+        return (int)count;
     }
 
     private static ulong ZigZag(long value) => (ulong)((value << 1) ^ (value >> 63));

@@ -52,6 +52,10 @@ public static class PrimaryMetric
             .FirstOrDefault();
     }
 
+    /// <summary>Whether a larger value of <paramref name="key"/> is better, judged by its name (loss, error,
+    /// mae, mse, rmse, perplexity… go down); higher when the name does not say.</summary>
+    public static bool IsHigherBetter(string key) => DirectionOfName(Words(key)) ?? true;
+
     private static bool? DirectionOf(string? configured) => configured?.Trim().ToLowerInvariant() switch
     {
         "max" or "maximize" or "maximise" or "higher" or "up" => true,

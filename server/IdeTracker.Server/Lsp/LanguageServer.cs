@@ -3,6 +3,7 @@ using System.Text.Json;
 using IdeTracker.Core.Annotations;
 using IdeTracker.Core.Index;
 using IdeTracker.Server.Features.Annotations;
+using IdeTracker.Server.Features.Compare;
 using IdeTracker.Server.Features.Indexing;
 using IdeTracker.Server.Features.RunDetails;
 using IdeTracker.Server.Features.RunTree;
@@ -19,11 +20,13 @@ public sealed class LanguageServer : IDisposable
     private const int InvalidRequest = -32600;
     /// <summary>LSP's RequestFailed: the request was understood but cannot be done (the user's file does not parse).</summary>
     private const int RequestFailed = -32803;
+    private const int InvalidParams = -32602;
     private readonly ServerLogger _log;
     private readonly Action<int> _exit;
     private readonly RequestQueue _queue = new();
     private JsonRpc? _rpc;
     private WorkspaceSession? _session;
+    private LineageCache? _lineage;
     private IndexingService? _indexing;
     private ParentProcessWatcher? _parentWatcher;
     private InitializeParams? _initializeParams;
@@ -60,6 +63,8 @@ public sealed class LanguageServer : IDisposable
             var root = WorkspaceRoot(request)
                 ?? throw new LocalRpcException("initialize needs a workspace folder, rootUri or rootPath") { ErrorCode = InvalidRequest };
             _session = WorkspaceSession.Open(root, request.InitializationOptions, _log.Info);
+            var session = _session;
+            _lineage = new LineageCache(() => session.IndexVersion);
             _initializeParams = request;
             if (request.ProcessId is { } pid && pid > 0)
             {
@@ -149,7 +154,7 @@ public sealed class LanguageServer : IDisposable
             {
                 try
                 {
-                    return new RunTreeBuilder(session.Store, session.MainMetric, DateTimeOffset.UtcNow).Build(request);
+                    return new RunTreeBuilder(session.Store, session.MainMetric, DateTimeOffset.UtcNow, _lineage).Build(request);
                 }
                 catch (ArgumentException ex)
                 {
@@ -202,6 +207,37 @@ public sealed class LanguageServer : IDisposable
                 return stored;
             },
             cancellationToken);
+    }
+
+    [JsonRpcMethod(LspMethods.Compare, UseSingleObjectParameterDeserialization = true)]
+    public Task<CompareResult> CompareAsync(CompareParams request, CancellationToken cancellationToken)
+    {
+        var session = _session ?? throw NotInitialized();
+        return _queue.ReadAsync(
+            _ => WithInvalidParams(() => new CompareBuilder(session.Store, session.MainMetric, DateTimeOffset.UtcNow).Build(request)),
+            cancellationToken);
+    }
+
+    [JsonRpcMethod(LspMethods.MetricSeries, UseSingleObjectParameterDeserialization = true)]
+    public Task<MetricSeriesResult> MetricSeriesAsync(MetricSeriesParams request, CancellationToken cancellationToken)
+    {
+        var session = _session ?? throw NotInitialized();
+        return _queue.ReadAsync(
+            token => WithInvalidParams(() => new MetricSeriesBuilder(session.Store, _log.Warning).Build(request, token)),
+            cancellationToken);
+    }
+
+    /// <summary>A builder's <see cref="ArgumentException"/> says what was wrong with the request: it goes back as InvalidParams.</summary>
+    private static T WithInvalidParams<T>(Func<T> build)
+    {
+        try
+        {
+            return build();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new LocalRpcException(ex.Message) { ErrorCode = InvalidParams };
+        }
     }
 
     private static LocalRpcException NotInitialized() =>

@@ -69,4 +69,17 @@ public sealed class PrimaryMetricTests
 
     private static List<MetricKeyCount> Keys(params (string Key, int Runs)[] keys) =>
         [.. keys.Select(k => new MetricKeyCount(k.Key, k.Runs))];
+
+    [Theory]
+    [InlineData("val_loss", false)]
+    [InlineData("test/error", false)]
+    [InlineData("trainRmse", false)]
+    [InlineData("perplexity", false)]
+    [InlineData("val_acc", true)]
+    [InlineData("throughput", true)]
+    [InlineData("interval", true)]
+    public void The_direction_of_a_metric_comes_from_its_name_and_is_higher_when_it_does_not_say(string key, bool higher)
+    {
+        Assert.Equal(higher, PrimaryMetric.IsHigherBetter(key));
+    }
 }

@@ -59,6 +59,9 @@ public sealed class WorkspaceSession : IDisposable
         }
     }
 
+    /// <summary>Moves on with every index change, so caches of what the index held can tell they are stale.</summary>
+    public int IndexVersion => Volatile.Read(ref _indexVersion);
+
     /// <summary>Called after every index change: the runs (and so the best metric to show) may differ.</summary>
     public void IndexChanged() => Interlocked.Increment(ref _indexVersion);
 

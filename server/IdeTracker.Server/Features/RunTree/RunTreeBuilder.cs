@@ -12,21 +12,33 @@ public sealed class RunTreeBuilder
 {
     public const int MaxPageSize = 5000;
 
+    public const string ByExperiment = "experiment";
+    public const string ByLineage = "lineage";
+
     /// <summary>A run's label (Hydra's overrides…) leads its description, cut so the metric and time still show.</summary>
     private const int MaxLabelInDescription = 60;
     private readonly IndexStore _store;
     private readonly MetricChoice? _mainMetric;
     private readonly DateTimeOffset _now;
+    private readonly LineageCache _lineage;
 
-    public RunTreeBuilder(IndexStore store, MetricChoice? mainMetric, DateTimeOffset now)
+    /// <summary><paramref name="lineage"/> keeps lineage forests between requests; without one each is worked out afresh.</summary>
+    public RunTreeBuilder(IndexStore store, MetricChoice? mainMetric, DateTimeOffset now, LineageCache? lineage = null)
     {
         _store = store;
         _mainMetric = mainMetric;
         _now = now;
+        _lineage = lineage ?? new LineageCache(() => 0);
     }
 
     public RunTreeResult Build(RunTreeParams request)
     {
+        var byLineage = request.Grouping switch
+        {
+            null or ByExperiment => false,
+            ByLineage => true,
+            _ => throw new ArgumentException($"unknown grouping '{request.Grouping}': expected {ByExperiment} or {ByLineage}"),
+        };
         var offset = Math.Max(0, request.Offset);
         var limit = Math.Clamp(request.Limit <= 0 ? 500 : request.Limit, 1, MaxPageSize);
         if (request.NodeId is null)
@@ -38,7 +50,8 @@ public sealed class RunTreeBuilder
             ?? throw new ArgumentException($"unknown tree node id: {request.NodeId}");
         return id.Kind switch
         {
-            TreeNodeId.Store => Experiments(id.StoreKey!, offset, limit),
+            TreeNodeId.Store => Experiments(id.StoreKey!, offset, limit, byLineage),
+            TreeNodeId.Lineage => LineageRuns(id, offset, limit),
             TreeNodeId.ExperimentKind => Runs(_store.GetRuns(id.StoreKey!, id.Experiment, null, offset, limit, _mainMetric?.Key)),
             TreeNodeId.Run => Runs(_store.GetRuns(string.Empty, null, id.RunId, offset, limit, _mainMetric?.Key)),
             TreeNodeId.Problems => ProblemNodes(offset, limit),
@@ -81,12 +94,12 @@ public sealed class RunTreeBuilder
         return new RunTreeResult(nodes.Skip(offset).Take(limit).ToList(), nodes.Count, offset);
     }
 
-    private RunTreeResult Experiments(string storeKey, int offset, int limit)
+    private RunTreeResult Experiments(string storeKey, int offset, int limit, bool byLineage)
     {
         var experiments = _store.GetExperiments(storeKey);
         var nodes = experiments.Skip(offset).Take(limit).Select(e => new RunTreeNode
         {
-            Id = TreeNodeId.ForExperiment(storeKey, e.Name).Encode(),
+            Id = (byLineage ? TreeNodeId.ForLineage(storeKey, e.Name, null) : TreeNodeId.ForExperiment(storeKey, e.Name)).Encode(),
             Kind = TreeNodeId.ExperimentKind,
             Label = e.Name ?? "(no experiment)",
             Description = e.LastStart is { } last
@@ -104,7 +117,32 @@ public sealed class RunTreeBuilder
         return new RunTreeResult(nodes, page.Total, page.Offset);
     }
 
-    private RunTreeNode RunNode(RunRow run)
+    /// <summary>One page of the runs that hang under a run (or the roots) in an experiment's lineage, each
+    /// saying what changed from the run above it.</summary>
+    private RunTreeResult LineageRuns(TreeNodeId id, int offset, int limit)
+    {
+        var forest = _lineage.Get(_store, id.StoreKey!, id.Experiment);
+        var children = forest.ChildrenOf(id.RunId);
+        var rows = _store.GetRunRowsByIds([.. children.Skip(offset).Take(limit)], _mainMetric?.Key);
+        var nodes = rows.Select(run =>
+        {
+            var change = forest.ChangeOf(run.Id);
+            var childCount = forest.ChildrenOf(run.Id).Count;
+            return RunNode(run, change) with
+            {
+                Id = TreeNodeId.ForLineage(id.StoreKey!, id.Experiment, run.Id).Encode(),
+                HasChildren = childCount > 0,
+                ChildCount = childCount,
+                Change = change,
+            };
+        }).ToList();
+        return new RunTreeResult(nodes, children.Count, offset);
+    }
+
+    private RunTreeNode RunNode(RunRow run) => RunNode(run, null);
+
+    /// <summary><paramref name="lead"/>, when given, leads the description in place of the run's label.</summary>
+    private RunTreeNode RunNode(RunRow run, string? lead)
     {
         var metric = MainMetricValues.Of(_mainMetric, run.MainMetric);
         var description = new List<string>();
@@ -118,7 +156,7 @@ public sealed class RunTreeBuilder
             description.Add("files gone");
         }
 
-        if (run.Label is { Length: > 0 } label)
+        if ((lead ?? run.Label) is { Length: > 0 } label)
         {
             description.Add(label.Length > MaxLabelInDescription ? label[..(MaxLabelInDescription - 1)] + "…" : label);
         }

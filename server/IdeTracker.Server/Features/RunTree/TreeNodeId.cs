@@ -12,17 +12,24 @@ public sealed record TreeNodeId(string Kind, string? StoreKey = null, string? Ex
     public const string Problems = "problems";
     public const string Problem = "problem";
 
+    /// <summary>In the lineage grouping: an experiment (no run: its roots) or a run whose children are the
+    /// runs that hang under it, with the store and experiment the lineage is worked out in.</summary>
+    public const string Lineage = "lineage";
+
     public static TreeNodeId ForStore(string storeKey) => new(Store, storeKey);
 
     public static TreeNodeId ForExperiment(string storeKey, string? experiment) => new(ExperimentKind, storeKey, experiment);
 
     public static TreeNodeId ForRun(string runId) => new(Run, RunId: runId);
 
+    public static TreeNodeId ForLineage(string storeKey, string? experiment, string? runId) => new(Lineage, storeKey, experiment, runId);
+
     public string Encode() => Kind switch
     {
         Store => JsonSerializer.Serialize(new[] { Kind, StoreKey }),
         ExperimentKind => JsonSerializer.Serialize(new[] { Kind, StoreKey, Experiment }),
         Run => JsonSerializer.Serialize(new[] { Kind, RunId }),
+        Lineage => JsonSerializer.Serialize(RunId is null ? new[] { Kind, StoreKey, Experiment } : new[] { Kind, StoreKey, Experiment, RunId }),
         _ => JsonSerializer.Serialize(new[] { Kind }),
     };
 
@@ -44,6 +51,8 @@ public sealed record TreeNodeId(string Kind, string? StoreKey = null, string? Ex
             [Store, { } store] => ForStore(store),
             [ExperimentKind, { } store, var experiment] => ForExperiment(store, experiment),
             [Run, { } run] => ForRun(run),
+            [Lineage, { } store, var experiment] => ForLineage(store, experiment, null),
+            [Lineage, { } store, var experiment, { } run] => ForLineage(store, experiment, run),
             [Problems] => new TreeNodeId(Problems),
             _ => null,
         };
