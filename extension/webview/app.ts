@@ -178,6 +178,9 @@ export class CompareApp {
       const runId = target.getAttribute('data-run-id')!;
       const run = this.result.runs.find((r) => r.id === runId);
       if (run) this.host.postMessage({ type: 'setStar', runId, starred: !run.starred });
+    } else if (action === 'edit-tags' || action === 'edit-note') {
+      const runId = target.getAttribute('data-run-id')!;
+      this.host.postMessage({ type: 'editAnnotation', runId, field: action === 'edit-tags' ? 'tags' : 'note' });
     } else if (action === 'select-run') {
       const run = this.result.runs[Number(target.getAttribute('data-col'))];
       if (run) this.selectRun(run.id);

@@ -17,6 +17,20 @@ export function runHeader(run: CompareRun, column: number): HTMLElement {
     title: [run.name, run.label, run.path].filter(Boolean).join('\n'),
     attrs: { type: 'button', 'data-action': 'select-run', 'data-col': String(column) },
   });
+  const tags = h('button', {
+    className: 'annotate',
+    testId: 'tags-button',
+    text: '#',
+    title: 'Edit the tags of this run',
+    attrs: { type: 'button', 'data-action': 'edit-tags', 'data-run-id': run.id, 'aria-label': `Edit the tags of ${run.name}` },
+  });
+  const note = h('button', {
+    className: 'annotate',
+    testId: 'note-button',
+    text: '✎',
+    title: 'Edit the note on this run',
+    attrs: { type: 'button', 'data-action': 'edit-note', 'data-run-id': run.id, 'aria-label': `Edit the note on ${run.name}` },
+  });
   const where = [run.experiment, run.timeAgo, run.gone ? 'files gone' : undefined].filter(Boolean).join(' · ');
-  return h('div', { className: 'run-header' }, [h('div', { className: 'run-title' }, [star, name]), h('div', { className: 'muted', text: where })]);
+  return h('div', { className: 'run-header' }, [h('div', { className: 'run-title' }, [star, name, tags, note]), h('div', { className: 'muted', text: where })]);
 }

@@ -89,6 +89,17 @@ describe('the compare panel page', () => {
     assert.equal(star().getAttribute('aria-pressed'), 'true');
   });
 
+  test('the tag and note buttons of a column header ask the host to edit that run\'s tags or note', () => {
+    const { host, byTestId } = open(generated({ runs: 2 }));
+    const button = (id: string) => byTestId('params-table').querySelector(`[data-testid="${id}"][data-run-id="r1"]`) as HTMLElement;
+    click(button('tags-button'));
+    click(button('note-button'));
+    assert.deepEqual(host.ofType('editAnnotation'), [
+      { type: 'editAnnotation', runId: 'r1', field: 'tags' },
+      { type: 'editAnnotation', runId: 'r1', field: 'note' },
+    ]);
+  });
+
   test('clicking a run\'s name selects its column and asks the host to reveal it; the selection is remembered', () => {
     const { host, byTestId } = open(generated({ runs: 3 }));
     click(byTestId('params-table').querySelector('.run-name[data-col="2"]')!);

@@ -57,6 +57,9 @@ export class ComparePanel implements vscode.Disposable {
   }
 
   /** Compares `runIds` now (or as soon as the webview is ready) and brings the panel forward. */
+  /** The comparison the webview shows now (names for the annotation input boxes). */
+  private lastResult: CompareResult | undefined;
+
   show(runIds: string[]): void {
     this.runIds = [...runIds];
     this.panel.title = titleFor(runIds.length);
@@ -125,6 +128,13 @@ export class ComparePanel implements vscode.Disposable {
         this.post({ type: 'annotation', annotation });
         return;
       }
+      case 'editAnnotation': {
+        // The same input boxes as the tree's commands; the server's runsChanged then refreshes the panel.
+        const run = this.lastResult?.runs.find((r) => r.id === message.runId);
+        const command = message.field === 'tags' ? 'ideTracker.editTags' : 'ideTracker.editNote';
+        await vscode.commands.executeCommand(command, { runId: message.runId, label: run?.name ?? message.runId });
+        return;
+      }
       case 'revealRun':
         // The tree's reveal command belongs to the tree; without it, selecting a run stays in the panel.
         if ((await vscode.commands.getCommands(true)).includes('ideTracker.revealRun')) {
@@ -149,7 +159,9 @@ export class ComparePanel implements vscode.Disposable {
     const runIds = this.runIds;
     const params = this.metricKeys ? { runIds, metricKeys: this.metricKeys } : { runIds };
     const result: CompareResult = runIds.length === 0 ? emptyComparison : await this.options.source.compare(params);
-    if (generation === this.compareGeneration) this.post({ type: 'compare', runIds, result, reason });
+    if (generation !== this.compareGeneration) return;
+    this.lastResult = result;
+    this.post({ type: 'compare', runIds, result, reason });
   }
 
   private async save(suggestedName: string, bytes: Uint8Array, filters: Record<string, string[]>): Promise<void> {

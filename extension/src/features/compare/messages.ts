@@ -15,6 +15,7 @@
 //   metrics-table           the metrics table
 //   direction-toggle        each metric's ↑/↓ button (data-metric holds the key)
 //   star-button             each run's star in a column header (data-run-id holds the run id)
+//   tags-button, note-button each run's tag and note editors in a column header (data-run-id)
 //   metric-picker           the metric column picker (search box: metric-picker-search)
 //   param-picker            the param chooser of the scatter and parallel charts
 //   chart-kind              the chart kind selector
@@ -43,6 +44,8 @@ export type WebviewToHost =
   | { readonly type: 'requestSeries'; readonly requestId: number; readonly runIds: string[]; readonly keys: string[] }
   | { readonly type: 'setStar'; readonly runId: string; readonly starred: boolean }
   | { readonly type: 'revealRun'; readonly runId: string }
+  /** Edit the run's tags or note; the host asks in VS Code's own input box (the tree's commands). */
+  | { readonly type: 'editAnnotation'; readonly runId: string; readonly field: 'tags' | 'note' }
   /** Ask where to save `text` (a CSV table) and write it there. */
   | { readonly type: 'saveText'; readonly suggestedName: string; readonly text: string }
   /** Ask where to save a PNG given as a `data:image/png;base64,…` URL and write it there. */
@@ -97,6 +100,7 @@ export function isWebviewToHost(value: unknown): value is WebviewToHost {
     case 'requestSeries': return typeof message.requestId === 'number' && strings('runIds') && strings('keys');
     case 'setStar': return str('runId') && typeof message.starred === 'boolean';
     case 'revealRun': return str('runId');
+    case 'editAnnotation': return str('runId') && (message.field === 'tags' || message.field === 'note');
     case 'saveText': return str('suggestedName') && str('text');
     case 'savePng': return str('suggestedName') && str('dataUrl') && (message.dataUrl as string).startsWith('data:image/png;base64,');
     case 'copyText': return str('text');

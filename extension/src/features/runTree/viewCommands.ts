@@ -24,10 +24,15 @@ export const maxCompareRuns = 500;
 export function registerViewCommands({ context, session, provider, treeView }: Dependencies): vscode.Disposable[] {
   const history = new FilterHistory(context.workspaceState);
 
-  /** The run rows a command is about: the clicked row with the rest of a multi-selection, or the selection. */
-  const runsOf = (argument?: unknown, selected?: unknown): RunTreeNode[] => {
+  /** The runs a command is about: the clicked row with the rest of a multi-selection, or the selection; the
+   * compare panel passes `{ runId, label }` itself. */
+  const runsOf = (argument?: unknown, selected?: unknown): Array<Pick<RunTreeNode, 'runId' | 'label'>> => {
     const chosen = Array.isArray(selected) && selected.length > 0 ? selected : argument ? [argument] : treeView.selection;
-    return (chosen as RunTreeElement[]).filter((e): e is NodeElement => e?.type === 'node' && !!e.node.runId).map((e) => e.node);
+    return (chosen as unknown[]).flatMap((e): Array<Pick<RunTreeNode, 'runId' | 'label'>> => {
+      if ((e as RunTreeElement)?.type === 'node') return (e as NodeElement).node.runId ? [(e as NodeElement).node] : [];
+      const plain = e as { runId?: unknown; label?: unknown };
+      return typeof plain?.runId === 'string' ? [{ runId: plain.runId, label: typeof plain.label === 'string' ? plain.label : plain.runId }] : [];
+    });
   };
 
   const showFilter = async () => {
@@ -65,8 +70,8 @@ export function registerViewCommands({ context, session, provider, treeView }: D
 
   /** Sets what `change` returns on each run in turn; it sees the run's annotation when it needs it. */
   const annotate = async (
-    nodes: RunTreeNode[],
-    change: (current: () => Promise<Annotation | undefined>, node: RunTreeNode) => Promise<Omit<SetAnnotationParams, 'runId'> | undefined>,
+    nodes: Array<Pick<RunTreeNode, 'runId' | 'label'>>,
+    change: (current: () => Promise<Annotation | undefined>, node: Pick<RunTreeNode, 'runId' | 'label'>) => Promise<Omit<SetAnnotationParams, 'runId'> | undefined>,
   ) => {
     for (const node of nodes) {
       const current = async () => (await session.request(RunDetailsRequest.type, { runId: node.runId! }))?.annotation;

@@ -71,6 +71,7 @@ public sealed class CompareBuilder
             Label = run.Label,
             Starred = mark?.Starred ?? false,
             Tags = [.. mark?.Tags ?? [], .. details.Tags.OrderBy(t => t.Key, NaturalStringComparer.Instance).Select(t => $"{t.Key}={t.Value}")],
+            Gone = run.Gone ? true : null,
             Path = run.Directory,
         };
     }

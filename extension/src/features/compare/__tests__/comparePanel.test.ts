@@ -98,6 +98,22 @@ describe('the compare panel host', () => {
     assert.deepEqual(revealed, ['a']);
   });
 
+  test('edits a run\'s tags or note through the tree\'s commands, naming the run as the panel shows it', async () => {
+    const shown = '3f0c9a4e5b6d7c8e'; // the golden comparison's run, named "<img src=x onerror=alert(1)>"
+    const { controller } = setUp();
+    controller.open([shown, 'unknown']);
+    const panel = panelOf();
+    panel.receive({ type: 'ready' });
+    await until(() => panel.posted.some((m) => (m as { type: string }).type === 'compare'), 'the first comparison');
+    const edits: unknown[] = [];
+    vscode.commands.registerCommand('ideTracker.editTags', (run: unknown) => edits.push(['tags', run]));
+    vscode.commands.registerCommand('ideTracker.editNote', (run: unknown) => edits.push(['note', run]));
+    panel.receive({ type: 'editAnnotation', runId: shown, field: 'tags' });
+    panel.receive({ type: 'editAnnotation', runId: 'unknown', field: 'note' });
+    await until(() => edits.length === 2, 'both edits');
+    assert.deepEqual(edits, [['tags', { runId: shown, label: '<img src=x onerror=alert(1)>' }], ['note', { runId: 'unknown', label: 'unknown' }]]);
+  });
+
   test('saves CSV and PNG where the user chose, and copies Markdown to the clipboard', async () => {
     const { controller } = setUp();
     controller.open(['a']);
