@@ -38,8 +38,24 @@ let live;
 if (!userFolder) {
   const written = ensureDemoWorkspace(folder);
   console.log(written > 0 ? `Demo workspace: ${written} runs written to ${folder}` : `Demo workspace: ${folder}`);
+  if (written > 0 && !existsSync(join(folder, '.ide-tracker', 'runs'))) annotateDemo(folder);
   resetLiveRun(folder);
   live = spawn(process.execPath, [join(root, 'scripts', 'demo', 'liveRun.mjs'), liveRunFolder(folder)], { stdio: 'inherit' });
+}
+
+/** Stars, tags and notes on a few demo runs, written by the packaged server's own `annotate` verb, so the
+ * demo shows them (and .ide-tracker/ holds what a user would commit). */
+function annotateDemo(workspace) {
+  const server = join(root, 'extension', 'server', 'ide-tracker');
+  const notes = [
+    ['baseline-0', '--star', '--tag', 'baseline', '--note', 'The reference every change is measured against.'],
+    ['resnet50-lr0.01-bs64-0', '--star', '--tag', 'candidate', '--note', 'Best of the sweep so far; try a longer schedule.'],
+    ['bert-base-search-0', '--tag', 'search'],
+  ];
+  for (const [run, ...options] of notes) {
+    const result = spawnSync(server, ['annotate', workspace, run, ...options], { cwd: root, encoding: 'utf8' });
+    if (result.status !== 0) console.warn(`Could not annotate the demo run ${run}: ${(result.stderr || result.stdout || '').trim()}`);
+  }
 }
 
 const { startCodeServer } = await import(pathToFileURL(harness).href);

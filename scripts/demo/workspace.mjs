@@ -3,7 +3,7 @@
 // sweep whose jobs hold Lightning logs, a DVC project with experiments in git, Guild runs, Keras and JSONL
 // logs, a params.yaml, and one MLflow run that liveRun.mjs keeps writing. Reproducible (seeded), and written
 // only into a folder it owns.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writeDvcProject } from './dvcFiles.mjs';
@@ -17,7 +17,7 @@ import { writeEventFile } from './tensorboardFiles.mjs';
 import { writeWandbRun } from './wandbFiles.mjs';
 
 /** Bump when the generated content changes, so an old demo folder is regenerated. */
-const generatorVersion = '4';
+const generatorVersion = '5';
 const stampFile = '.ide-tracker-demo';
 const day = 24 * 60 * 60 * 1000;
 
@@ -41,8 +41,14 @@ export function ensureDemoWorkspace(root, now = Date.now()) {
   if (existsSync(root) && !existsSync(stamp) && readdirSync(root).length > 0) {
     throw new Error(`${root} exists and is not a demo workspace; remove it or pick another folder.`);
   }
+  // What the user wrote in the demo (stars, tags, notes under .ide-tracker/) survives a new generator.
+  const annotations = join(root, '.ide-tracker');
+  const kept = `${root}.ide-tracker-kept`;
+  rmSync(kept, { recursive: true, force: true });
+  if (existsSync(annotations)) renameSync(annotations, kept);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
+  if (existsSync(kept)) renameSync(kept, annotations);
   const runs = writeDemo(root, now);
   writeFileSync(stamp, `${generatorVersion}\n`);
   return runs;
