@@ -30,14 +30,17 @@ public sealed partial class IndexStore
 
     private const string SummaryColumns = "key, first, last, min, max, count, last_step, last_ts";
 
-    /// <summary>Every store holding at least one run, by path.</summary>
-    public IReadOnlyList<StoreRow> GetStores()
+    /// <summary>Every store holding at least one run, by path; with <paramref name="filter"/>, those holding a
+    /// run it selects, counting only those.</summary>
+    public IReadOnlyList<StoreRow> GetStores(Queries.CompiledFilter? filter = null)
     {
+        filter ??= Queries.CompiledFilter.All;
         using var connection = OpenRead();
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT store_key, min(source), count(*) FROM runs GROUP BY store_key
-            ORDER BY substr(store_key, instr(store_key, ':') + 1), store_key
+        filter.Bind(command);
+        command.CommandText = $"""
+            SELECT r.store_key, min(r.source), count(*) FROM runs r WHERE {filter.Sql} GROUP BY r.store_key
+            ORDER BY substr(r.store_key, instr(r.store_key, ':') + 1), r.store_key
             """;
         using var reader = command.ExecuteReader();
         var stores = new List<StoreRow>();
@@ -50,14 +53,17 @@ public sealed partial class IndexStore
         return stores;
     }
 
-    /// <summary>The experiments of a store by name, runs without an experiment last.</summary>
-    public IReadOnlyList<ExperimentRow> GetExperiments(string storeKey)
+    /// <summary>The experiments of a store by name, runs without an experiment last; with <paramref name="filter"/>,
+    /// those holding a run it selects, counting only those.</summary>
+    public IReadOnlyList<ExperimentRow> GetExperiments(string storeKey, Queries.CompiledFilter? filter = null)
     {
+        filter ??= Queries.CompiledFilter.All;
         using var connection = OpenRead();
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT experiment, count(*), max(start_ms) FROM runs WHERE store_key = $store
-            GROUP BY experiment ORDER BY experiment IS NULL, experiment
+        filter.Bind(command);
+        command.CommandText = $"""
+            SELECT r.experiment, count(*), max(r.start_ms) FROM runs r WHERE r.store_key = $store AND {filter.Sql}
+            GROUP BY r.experiment ORDER BY r.experiment IS NULL, r.experiment
             """;
         command.Parameters.AddWithValue("$store", storeKey);
         using var reader = command.ExecuteReader();
