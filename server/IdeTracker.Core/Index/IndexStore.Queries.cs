@@ -48,24 +48,45 @@ public sealed partial class IndexStore
             return new Page<RunRow>([], total, offset);
         }
 
+        // The page's keys first, then its columns: sorting narrow rows and reading the wide ones (child counts,
+        // the main metric) for this page alone keeps a query over 100,000 runs in milliseconds.
         order.Bind(command);
-        command.Parameters.AddWithValue("$metric", (object?)mainMetricKey ?? DBNull.Value);
         command.Parameters.AddWithValue("$limit", limit);
         command.Parameters.AddWithValue("$offset", offset);
-        command.CommandText = $"""
-            SELECT {RunRowColumns} {RunsWithMainMetric} {order.Join} WHERE {where.Sql}
-            ORDER BY {order.OrderBy} LIMIT $limit OFFSET $offset
-            """;
-        var rows = new List<RunRow>();
+        command.CommandText = $"SELECT r.run FROM runs r {order.Join} WHERE {where.Sql} ORDER BY {order.OrderBy} LIMIT $limit OFFSET $offset";
+        var keys = ReadKeys(command);
+        return new Page<RunRow>(ReadRunRows(connection, keys, mainMetricKey), total, offset);
+    }
+
+    /// <summary>The rows of <paramref name="keys"/>, in that order.</summary>
+    private static List<RunRow> ReadRunRows(SqliteConnection connection, List<long> keys, string? mainMetricKey)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT r.run, {RunRowColumns} {RunsWithMainMetric} WHERE r.run IN (SELECT value FROM json_each($runs))";
+        command.Parameters.AddWithValue("$runs", JsonSerializer.Serialize(keys));
+        command.Parameters.AddWithValue("$metric", (object?)mainMetricKey ?? DBNull.Value);
+        var byKey = new Dictionary<long, RunRow>(keys.Count);
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                rows.Add(ReadRunRow(reader));
+                byKey[reader.GetInt64(0)] = ReadRunRow(reader, 1);
             }
         }
 
-        return new Page<RunRow>(rows, total, offset);
+        return keys.ConvertAll(key => byKey[key]);
+    }
+
+    private static List<long> ReadKeys(SqliteCommand command)
+    {
+        var keys = new List<long>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            keys.Add(reader.GetInt64(0));
+        }
+
+        return keys;
     }
 
     /// <summary>Everything but series of the runs <paramref name="filter"/> selects, in <paramref name="sort"/>'s
@@ -119,25 +140,15 @@ public sealed partial class IndexStore
         filter.Bind(command);
         command.Parameters.AddWithValue("$store", storeKey);
         command.Parameters.AddWithValue("$experiment", (object?)experiment ?? DBNull.Value);
-        command.Parameters.AddWithValue("$metric", (object?)mainMetricKey ?? DBNull.Value);
         command.Parameters.AddWithValue("$limit", limit);
         command.Parameters.AddWithValue("$offset", offset);
         command.CommandText = $"SELECT count(*) FROM runs r WHERE {InExperiment} AND {filter.Sql}";
         var total = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         command.CommandText = $"""
-            SELECT {RunRowColumns} {RunsWithMainMetric} WHERE {InExperiment} AND {filter.Sql}
+            SELECT r.run FROM runs r WHERE {InExperiment} AND {filter.Sql}
             ORDER BY {CompiledSort.Tiebreak} LIMIT $limit OFFSET $offset
             """;
-        var rows = new List<RunRow>();
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                rows.Add(ReadRunRow(reader));
-            }
-        }
-
-        return new Page<RunRow>(rows, total, offset);
+        return new Page<RunRow>(ReadRunRows(connection, ReadKeys(command), mainMetricKey), total, offset);
     }
 
     /// <summary>The distinct values of <c>key</c> in <paramref name="table"/>. With the (key, …) index in place

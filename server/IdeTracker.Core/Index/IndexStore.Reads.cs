@@ -254,21 +254,22 @@ public sealed partial class IndexStore
         return new IndexCounts(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
     }
 
-    private static RunRow ReadRunRow(SqliteDataReader reader) => new(
-        reader.GetString(0),
-        reader.GetString(1),
-        reader.GetString(2),
-        reader.IsDBNull(3) ? null : reader.GetString(3),
-        reader.GetString(4),
-        reader.IsDBNull(5) ? null : reader.GetString(5),
-        RunStatusNames.FromWire(reader.GetString(6)),
-        ReadTime(reader, 7),
-        ReadTime(reader, 8),
-        reader.GetString(9),
-        reader.GetInt32(10),
-        reader.IsDBNull(15) ? null : ReadSummary(reader, 11),
-        ReadText(reader, 18),
-        reader.IsDBNull(19) ? null : new DateTimeOffset(reader.GetInt64(19), TimeSpan.Zero));
+    /// <summary>Reads the <see cref="RunRowColumns"/> that start at column <paramref name="at"/>.</summary>
+    private static RunRow ReadRunRow(SqliteDataReader reader, int at = 0) => new(
+        reader.GetString(at),
+        reader.GetString(at + 1),
+        reader.GetString(at + 2),
+        reader.IsDBNull(at + 3) ? null : reader.GetString(at + 3),
+        reader.GetString(at + 4),
+        reader.IsDBNull(at + 5) ? null : reader.GetString(at + 5),
+        RunStatusNames.FromWire(reader.GetString(at + 6)),
+        ReadTime(reader, at + 7),
+        ReadTime(reader, at + 8),
+        reader.GetString(at + 9),
+        reader.GetInt32(at + 10),
+        reader.IsDBNull(at + 15) ? null : ReadSummary(reader, at + 11),
+        ReadText(reader, at + 18),
+        reader.IsDBNull(at + 19) ? null : new DateTimeOffset(reader.GetInt64(at + 19), TimeSpan.Zero));
 
     /// <summary>Reads first, last, min, max, count, last step, last timestamp from <paramref name="at"/> on.
     /// NULL values are NaN: SQLite stores NaN as NULL, and a summary value is never missing otherwise.</summary>

@@ -123,6 +123,11 @@ public sealed partial class IndexStore : IDisposable
         var connection = new SqliteConnection(readConnectionString);
         connection.Open();
         Queries.RegexFunction.Register(connection);
+
+        // Sorting a filter's matches must not spill to temporary files.
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA temp_store=MEMORY";
+        pragma.ExecuteNonQuery();
         return connection;
     }
 

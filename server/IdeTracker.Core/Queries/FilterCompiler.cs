@@ -46,7 +46,7 @@ public sealed class FilterCompiler
 
     private string Emit(FilterNode node) => node switch
     {
-        AndNode and => $"({Emit(and.Left)} AND {Emit(and.Right)})",
+        AndNode and => And(and),
         OrNode or => $"({Emit(or.Left)} OR {Emit(or.Right)})",
         NotNode not => $"NOT ({Emit(not.Operand)})",
         StarredNode => "r.id IN (SELECT a.run_id FROM annotations a WHERE a.starred = 1)",
@@ -54,6 +54,81 @@ public sealed class FilterCompiler
         ComparisonNode comparison => Comparison(comparison),
         _ => throw new ArgumentException($"unknown filter node {node.GetType().Name}", nameof(node)),
     };
+
+    /// <summary>An <c>and</c> chain. Number comparisons of one param (or one metric) in it become one range scan
+    /// of its (key, value) index: <c>lr &gt;= 1e-4 and lr &lt; 1e-3</c> reads the runs in the range, where two
+    /// separate conditions would each read every run on one side of their bound.</summary>
+    private string And(AndNode node)
+    {
+        var operands = new List<FilterNode>();
+        Flatten(node, operands);
+        var ranges = operands.OfType<ComparisonNode>()
+            .Select(c => (Comparison: c, Target: RangeTarget(c)))
+            .Where(c => c.Target is not null)
+            .GroupBy(c => c.Target!.Value)
+            .Where(g => g.Count() > 1)
+            .ToDictionary(g => g.First().Comparison, g => g.Select(c => c.Comparison).ToList());
+        var merged = ranges.Values.SelectMany(g => g.Skip(1)).ToHashSet();
+        var parts = new List<string>();
+        foreach (var operand in operands)
+        {
+            if (ranges.TryGetValue(operand as ComparisonNode ?? NoComparison, out var group))
+            {
+                parts.Add(Range(RangeTarget(group[0])!.Value, group));
+            }
+            else if (!(operand is ComparisonNode c && merged.Contains(c)))
+            {
+                parts.Add(Emit(operand));
+            }
+        }
+
+        return "(" + string.Join(" AND ", parts) + ")";
+    }
+
+    private static readonly ComparisonNode NoComparison = new(new FilterName("", NameScope.Any, 0, 0), ComparisonOperator.Equal, new FilterValue("", null, 0, 0), 0);
+
+    private static void Flatten(FilterNode node, List<FilterNode> into)
+    {
+        if (node is AndNode and)
+        {
+            Flatten(and.Left, into);
+            Flatten(and.Right, into);
+        }
+        else
+        {
+            into.Add(node);
+        }
+    }
+
+    /// <summary>The one table and key a number comparison reads, when it reads just one (not a run field, not a
+    /// name that is both a param and a metric); null otherwise.</summary>
+    private (bool IsParam, string Key)? RangeTarget(ComparisonNode node)
+    {
+        if (node.Value.Number is null || node.Operator is ComparisonOperator.NotEqual || node.Operator.IsRegex())
+        {
+            return null;
+        }
+
+        var name = node.Name;
+        if (name.Scope == NameScope.Any && RunFields.AllNames.Contains(name.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var isParam = name.Scope != NameScope.Metric && catalog.ParamKeys.Contains(name.Key);
+        var isMetric = name.Scope != NameScope.Param && catalog.MetricKeys.Contains(name.Key);
+        return isParam == isMetric ? null : (isParam, name.Key);
+    }
+
+    private string Range((bool IsParam, string Key) target, List<ComparisonNode> comparisons)
+    {
+        var column = target.IsParam ? "p.num" : "s.last";
+        var conditions = string.Join(" AND ", comparisons.Select(c => NumberCondition(column, c.Operator, c.Value.Number!.Value)));
+        var key = Add(target.Key);
+        return target.IsParam
+            ? $"r.run IN (SELECT p.run FROM params p WHERE p.key = {key} AND {conditions})"
+            : $"r.run IN (SELECT s.run FROM metric_summaries s WHERE s.key = {key} AND {conditions})";
+    }
 
     private string Add(object value)
     {

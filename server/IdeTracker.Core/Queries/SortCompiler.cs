@@ -60,7 +60,7 @@ public static class SortCompiler
         {
             return new CompiledSort(
                 "LEFT JOIN metric_summaries sm ON sm.run = r.run AND sm.key = $s0",
-                $"sm.last IS NULL, sm.last {direction}, {CompiledSort.Tiebreak}",
+                $"sm.last IS NULL, sm.last {direction}, {CompiledSort.KeyTiebreak}",
                 parameters);
         }
 
@@ -68,7 +68,7 @@ public static class SortCompiler
         {
             return new CompiledSort(
                 "LEFT JOIN params sp ON sp.run = r.run AND sp.key = $s0",
-                $"sp.run IS NULL, sp.num IS NULL, sp.num {direction}, sp.text COLLATE NOCASE {direction}, {CompiledSort.Tiebreak}",
+                $"sp.run IS NULL, sp.num IS NULL, sp.num {direction}, sp.text COLLATE NOCASE {direction}, {CompiledSort.KeyTiebreak}",
                 parameters);
         }
 

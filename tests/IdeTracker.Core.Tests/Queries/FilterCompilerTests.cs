@@ -174,6 +174,18 @@ public sealed class FilterCompilerTests
         Assert.Equal(["status:", "source:", "tag:", "since:", "before:"], error.Expected);
     }
 
+    [Theory]
+    [InlineData("lr >= 1e-4 and lr < 1e-3", 1)]
+    [InlineData("lr > 0 and optimizer = adam and lr < 1", 2)]
+    [InlineData("lr > 0 or lr < 1", 2)]
+    [InlineData("shared > 0 and shared < 1", 4)]
+    public void Number_comparisons_of_one_param_in_an_and_chain_are_one_range_scan(string filter, int paramScans)
+    {
+        var sql = Compile(filter).Sql;
+
+        Assert.Equal(paramScans, sql.Split("FROM params").Length - 1 + sql.Split("FROM metric_summaries").Length - 1);
+    }
+
     [Fact]
     public void Run_fields_win_over_params_of_the_same_name_unless_the_param_is_asked_for()
     {

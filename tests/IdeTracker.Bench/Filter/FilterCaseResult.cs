@@ -1,0 +1,4 @@
+namespace IdeTracker.Bench.Filter;
+
+/// <summary>Milliseconds per query (count + one 500-run page) over <see cref="Repetitions"/> timed runs.</summary>
+internal sealed record FilterCaseResult(string Label, string Filter, string? Sort, int Matched, int Repetitions, double P50Ms, double P95Ms, double MaxMs);
