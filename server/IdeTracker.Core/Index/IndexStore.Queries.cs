@@ -41,20 +41,48 @@ public sealed partial class IndexStore
         using var connection = OpenRead();
         using var command = connection.CreateCommand();
         where.Bind(command);
-        command.CommandText = $"SELECT count(*) FROM runs r WHERE {where.Sql}";
-        var total = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        if (limit == 0 || offset >= total)
-        {
-            return new Page<RunRow>([], total, offset);
-        }
-
-        // The page's keys first, then its columns: sorting narrow rows and reading the wide ones (child counts,
-        // the main metric) for this page alone keeps a query over 100,000 runs in milliseconds.
         order.Bind(command);
         command.Parameters.AddWithValue("$limit", limit);
         command.Parameters.AddWithValue("$offset", offset);
-        command.CommandText = $"SELECT r.run FROM runs r {order.Join} WHERE {where.Sql} ORDER BY {order.OrderBy} LIMIT $limit OFFSET $offset";
-        var keys = ReadKeys(command);
+
+        // The page's keys first, then its columns: sorting narrow rows and reading the wide ones (child counts,
+        // the main metric) for this page alone keeps a query over 100,000 runs in milliseconds.
+        if (limit == 0 || ReferenceEquals(where, CompiledFilter.All))
+        {
+            // Counting every run is cheap, and a window over all of them would cost more than it saves.
+            command.CommandText = $"SELECT count(*) FROM runs r WHERE {where.Sql}";
+            var all = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            if (limit == 0 || offset >= all)
+            {
+                return new Page<RunRow>([], all, offset);
+            }
+
+            command.CommandText = $"SELECT r.run FROM runs r {order.Join} WHERE {where.Sql} ORDER BY {order.OrderBy} LIMIT $limit OFFSET $offset";
+            return new Page<RunRow>(ReadRunRows(connection, ReadKeys(command), mainMetricKey), all, offset);
+        }
+
+        // A filter's count comes from the same pass as its page (a window count): evaluating it twice would double the cost.
+        command.CommandText = $"""
+            SELECT r.run, count(*) OVER () FROM runs r {order.Join} WHERE {where.Sql}
+            ORDER BY {order.OrderBy} LIMIT $limit OFFSET $offset
+            """;
+        var keys = new List<long>();
+        var total = 0;
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                keys.Add(reader.GetInt64(0));
+                total = reader.GetInt32(1);
+            }
+        }
+
+        if (keys.Count == 0)
+        {
+            command.CommandText = $"SELECT count(*) FROM runs r WHERE {where.Sql}";
+            total = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return new Page<RunRow>(ReadRunRows(connection, keys, mainMetricKey), total, offset);
     }
 

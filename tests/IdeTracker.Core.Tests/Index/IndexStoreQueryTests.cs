@@ -158,6 +158,8 @@ public sealed class IndexStoreQueryTests : IDisposable
     {
         var page = store.QueryRuns("val_acc >= 0", "-val_acc", 1, 2, "val_acc", Now);
         var count = store.QueryRuns("val_acc >= 0", null, 0, 0, null, Now);
+        var beyond = store.QueryRuns("val_acc >= 0", null, 10, 5, null, Now);
+        var allBeyond = store.QueryRuns(null, null, 10, 5, null, Now);
 
         Assert.Equal(3, page.Total);
         Assert.Equal(1, page.Offset);
@@ -165,6 +167,8 @@ public sealed class IndexStoreQueryTests : IDisposable
         Assert.Equal(0.88, page.Items[0].MainMetric!.Last);
         Assert.Equal(3, count.Total);
         Assert.Empty(count.Items);
+        Assert.Equal((3, 10, 0), (beyond.Total, beyond.Offset, beyond.Items.Count));
+        Assert.Equal((5, 0), (allBeyond.Total, allBeyond.Items.Count));
     }
 
     [Fact]
