@@ -46,8 +46,8 @@ public sealed class FilterCompiler
 
     private string Emit(FilterNode node) => node switch
     {
-        AndNode and => And(and),
-        OrNode or => $"({Emit(or.Left)} OR {Emit(or.Right)})",
+        AndNode => Chain(node, isAnd: true),
+        OrNode => Chain(node, isAnd: false),
         NotNode not => $"NOT ({Emit(not.Operand)})",
         StarredNode => "r.id IN (SELECT a.run_id FROM annotations a WHERE a.starred = 1)",
         TermNode term => Term(term),
@@ -55,26 +55,28 @@ public sealed class FilterCompiler
         _ => throw new ArgumentException($"unknown filter node {node.GetType().Name}", nameof(node)),
     };
 
-    /// <summary>An <c>and</c> chain. Number comparisons of one param (or one metric) in it become one range scan
-    /// of its (key, value) index: <c>lr &gt;= 1e-4 and lr &lt; 1e-3</c> reads the runs in the range, where two
-    /// separate conditions would each read every run on one side of their bound.</summary>
-    private string And(AndNode node)
+    /// <summary>An <c>and</c> or <c>or</c> chain. Comparisons in it of one param (or one metric) become one read
+    /// of its (key, value) index, their conditions joined the same way: <c>lr &gt;= 1e-4 and lr &lt; 1e-3</c> reads
+    /// the runs in the range, where two separate conditions would each read every run on one side of their bound,
+    /// and <c>optimizer in (adam, sgd)</c> is one list of runs, not two. A run holds one row per key, so this
+    /// selects the same runs.</summary>
+    private string Chain(FilterNode node, bool isAnd)
     {
         var operands = new List<FilterNode>();
-        Flatten(node, operands);
-        var ranges = operands.OfType<ComparisonNode>()
-            .Select(c => (Comparison: c, Target: RangeTarget(c)))
+        Flatten(node, operands, isAnd);
+        var groups = operands.OfType<ComparisonNode>()
+            .Select(c => (Comparison: c, Target: SingleTarget(c)))
             .Where(c => c.Target is not null)
             .GroupBy(c => c.Target!.Value)
             .Where(g => g.Count() > 1)
             .ToDictionary(g => g.First().Comparison, g => g.Select(c => c.Comparison).ToList());
-        var merged = ranges.Values.SelectMany(g => g.Skip(1)).ToHashSet();
+        var merged = groups.Values.SelectMany(g => g.Skip(1)).ToHashSet();
         var parts = new List<string>();
         foreach (var operand in operands)
         {
-            if (ranges.TryGetValue(operand as ComparisonNode ?? NoComparison, out var group))
+            if (operand is ComparisonNode comparison && groups.TryGetValue(comparison, out var group))
             {
-                parts.Add(Range(RangeTarget(group[0])!.Value, group));
+                parts.Add(Merged(SingleTarget(comparison)!.Value, group, isAnd));
             }
             else if (!(operand is ComparisonNode c && merged.Contains(c)))
             {
@@ -82,33 +84,31 @@ public sealed class FilterCompiler
             }
         }
 
-        return "(" + string.Join(" AND ", parts) + ")";
+        return "(" + string.Join(isAnd ? " AND " : " OR ", parts) + ")";
     }
 
-    private static readonly ComparisonNode NoComparison = new(new FilterName("", NameScope.Any, 0, 0), ComparisonOperator.Equal, new FilterValue("", null, 0, 0), 0);
-
-    private static void Flatten(FilterNode node, List<FilterNode> into)
+    private static void Flatten(FilterNode node, List<FilterNode> into, bool isAnd)
     {
-        if (node is AndNode and)
+        switch (node)
         {
-            Flatten(and.Left, into);
-            Flatten(and.Right, into);
-        }
-        else
-        {
-            into.Add(node);
+            case AndNode both when isAnd:
+                Flatten(both.Left, into, isAnd);
+                Flatten(both.Right, into, isAnd);
+                break;
+            case OrNode either when !isAnd:
+                Flatten(either.Left, into, isAnd);
+                Flatten(either.Right, into, isAnd);
+                break;
+            default:
+                into.Add(node);
+                break;
         }
     }
 
-    /// <summary>The one table and key a number comparison reads, when it reads just one (not a run field, not a
-    /// name that is both a param and a metric); null otherwise.</summary>
-    private (bool IsParam, string Key)? RangeTarget(ComparisonNode node)
+    /// <summary>The one table and key a comparison reads, when it reads just one: not a run field, and not a name
+    /// that is both a param and a metric. Null otherwise.</summary>
+    private (bool IsParam, string Key)? SingleTarget(ComparisonNode node)
     {
-        if (node.Value.Number is null || node.Operator is ComparisonOperator.NotEqual || node.Operator.IsRegex())
-        {
-            return null;
-        }
-
         var name = node.Name;
         if (name.Scope == NameScope.Any && RunFields.AllNames.Contains(name.Key, StringComparer.OrdinalIgnoreCase))
         {
@@ -120,14 +120,11 @@ public sealed class FilterCompiler
         return isParam == isMetric ? null : (isParam, name.Key);
     }
 
-    private string Range((bool IsParam, string Key) target, List<ComparisonNode> comparisons)
+    private string Merged((bool IsParam, string Key) target, List<ComparisonNode> comparisons, bool isAnd)
     {
-        var column = target.IsParam ? "p.num" : "s.last";
-        var conditions = string.Join(" AND ", comparisons.Select(c => NumberCondition(column, c.Operator, c.Value.Number!.Value)));
-        var key = Add(target.Key);
-        return target.IsParam
-            ? $"r.run IN (SELECT p.run FROM params p WHERE p.key = {key} AND {conditions})"
-            : $"r.run IN (SELECT s.run FROM metric_summaries s WHERE s.key = {key} AND {conditions})";
+        var conditions = comparisons.Select(c => target.IsParam ? ParamCondition(c) : MetricCondition(c)).ToList();
+        var joined = "(" + string.Join(isAnd ? " AND " : " OR ", conditions) + ")";
+        return target.IsParam ? InParams(Add(target.Key), joined) : InMetrics(Add(target.Key), joined);
     }
 
     private string Add(object value)
@@ -240,8 +237,26 @@ public sealed class FilterCompiler
     private string Param(ComparisonNode node)
     {
         var key = Add(node.Name.Key);
+        return InParams(key, ParamCondition(node));
+    }
+
+    private string Metric(ComparisonNode node)
+    {
+        var condition = MetricCondition(node);
+        return InMetrics(Add(node.Name.Key), condition);
+    }
+
+    private static string InParams(string key, string condition) =>
+        $"r.run IN (SELECT p.run FROM params p WHERE p.key = {key} AND {condition})";
+
+    private static string InMetrics(string key, string condition) =>
+        $"r.run IN (SELECT s.run FROM metric_summaries s WHERE s.key = {key} AND {condition})";
+
+    /// <summary>The comparison as a condition on the param row <c>p</c>.</summary>
+    private string ParamCondition(ComparisonNode node)
+    {
         var value = node.Value;
-        var condition = node.Operator switch
+        return node.Operator switch
         {
             ComparisonOperator.Matches => $"{RegexFunction.Name}({Pattern(value)}, p.text)",
             ComparisonOperator.NotMatches => $"NOT {RegexFunction.Name}({Pattern(value)}, p.text)",
@@ -250,10 +265,10 @@ public sealed class FilterCompiler
             ComparisonOperator.NotEqual => $"p.text <> {Add(value.Text)} COLLATE NOCASE",
             _ => throw NumberExpected(node),
         };
-        return $"r.run IN (SELECT p.run FROM params p WHERE p.key = {key} AND {condition})";
     }
 
-    private string Metric(ComparisonNode node)
+    /// <summary>The comparison as a condition on the metric summary row <c>s</c> (its last value).</summary>
+    private string MetricCondition(ComparisonNode node)
     {
         if (node.Operator.IsRegex())
         {
@@ -265,8 +280,7 @@ public sealed class FilterCompiler
             throw Error(node.Value, $"metric '{node.Name.Key}' is a number: expected a number, found '{node.Value.Text}'", ["number"]);
         }
 
-        var key = Add(node.Name.Key);
-        return $"r.run IN (SELECT s.run FROM metric_summaries s WHERE s.key = {key} AND {NumberCondition("s.last", node.Operator, number)})";
+        return NumberCondition("s.last", node.Operator, number);
     }
 
     private string NumberCondition(string column, ComparisonOperator op, double number) => op switch

@@ -177,9 +177,14 @@ public sealed class FilterCompilerTests
     [Theory]
     [InlineData("lr >= 1e-4 and lr < 1e-3", 1)]
     [InlineData("lr > 0 and optimizer = adam and lr < 1", 2)]
-    [InlineData("lr > 0 or lr < 1", 2)]
+    [InlineData("lr > 0 or lr < 1", 1)]
+    [InlineData("optimizer in (adam, sgd, 'rms prop')", 1)]
+    [InlineData("optimizer = adam or lr < 1 or optimizer ~ '^sg'", 2)]
+    [InlineData("(optimizer = adam or optimizer = sgd) and (lr < 1 and lr > 0)", 2)]
+    [InlineData("lr > 0 and not lr > 1", 2)]
     [InlineData("shared > 0 and shared < 1", 4)]
-    public void Number_comparisons_of_one_param_in_an_and_chain_are_one_range_scan(string filter, int paramScans)
+    [InlineData("val_acc > 0.5 and metrics.val_acc < 0.9", 1)]
+    public void Comparisons_of_one_key_in_a_chain_are_one_index_read(string filter, int paramScans)
     {
         var sql = Compile(filter).Sql;
 
