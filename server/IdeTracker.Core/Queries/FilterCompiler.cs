@@ -22,6 +22,9 @@ public sealed class FilterCompiler
     private readonly DateTimeOffset now;
     private readonly List<KeyValuePair<string, object>> parameters = [];
 
+    /// <summary>Set while an operand of an <c>and</c> chain other than its driving list is emitted.</summary>
+    private bool correlate;
+
     private FilterCompiler(FilterCatalog catalog, DateTimeOffset now)
     {
         this.catalog = catalog;
@@ -49,7 +52,7 @@ public sealed class FilterCompiler
         AndNode => Chain(node, isAnd: true),
         OrNode => Chain(node, isAnd: false),
         NotNode not => $"NOT ({Emit(not.Operand)})",
-        StarredNode => "r.id IN (SELECT a.run_id FROM annotations a WHERE a.starred = 1)",
+        StarredNode => Rows("annotations a", "a.run_id = r.id", "a.starred = 1", "r.id", "a.run_id"),
         TermNode term => Term(term),
         ComparisonNode comparison => Comparison(comparison),
         _ => throw new ArgumentException($"unknown filter node {node.GetType().Name}", nameof(node)),
@@ -71,21 +74,55 @@ public sealed class FilterCompiler
             .Where(g => g.Count() > 1)
             .ToDictionary(g => g.First().Comparison, g => g.Select(c => c.Comparison).ToList());
         var merged = groups.Values.SelectMany(g => g.Skip(1)).ToHashSet();
-        var parts = new List<string>();
+        var parts = new List<(Func<string> Emit, int Rank)>();
         foreach (var operand in operands)
         {
             if (operand is ComparisonNode comparison && groups.TryGetValue(comparison, out var group))
             {
-                parts.Add(Merged(SingleTarget(comparison)!.Value, group, isAnd));
+                parts.Add((() => Merged(SingleTarget(comparison)!.Value, group, isAnd), group.Min(Rank)));
             }
             else if (!(operand is ComparisonNode c && merged.Contains(c)))
             {
-                parts.Add(Emit(operand));
+                parts.Add((() => Emit(operand), Rank(operand)));
             }
         }
 
-        return "(" + string.Join(isAnd ? " AND " : " OR ", parts) + ")";
+        if (!isAnd)
+        {
+            return "(" + string.Join(" OR ", parts.Select(p => p.Emit())) + ")";
+        }
+
+        // SQLite walks an and-chain's first list of runs and checks the rest run by run. Reading every list whole
+        // costs what they hold together (a broad "lr < 0.01" is most of the index), so only the likeliest-narrow
+        // one is read as a list; the others probe the rows of each run it yields, cheap column checks first.
+        // Emitted in the order written, so the leftmost mistake is the one reported; joined in rank order.
+        var order = Enumerable.Range(0, parts.Count).OrderBy(i => parts[i].Rank).ToList();
+        var driver = order.FirstOrDefault(i => parts[i].Rank > 0, -1);
+        var sql = new string[parts.Count];
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var outer = correlate;
+            correlate = outer || (parts[i].Rank > 0 && i != driver);
+            sql[i] = parts[i].Emit();
+            correlate = outer;
+        }
+
+        return "(" + string.Join(" AND ", order.Select(i => sql[i])) + ")";
     }
+
+    /// <summary>A guess at how narrow and how cheap an operand is, for the order of an <c>and</c> chain: 0 for
+    /// checks of the run's own columns, then tags and stars (few runs carry one), equality, regexes and
+    /// inequality, ranges, and last anything nested.</summary>
+    private int Rank(FilterNode node) => node switch
+    {
+        TermNode { Term: "tag" } or StarredNode => 1,
+        TermNode => 0,
+        ComparisonNode c when SingleTarget(c) is null && (RunFields.AllNames.Contains(c.Name.Key, StringComparer.OrdinalIgnoreCase) && c.Name.Scope == NameScope.Any) => 0,
+        ComparisonNode { Operator: ComparisonOperator.Equal } => 2,
+        ComparisonNode c when c.Operator.IsRegex() || c.Operator == ComparisonOperator.NotEqual => 3,
+        ComparisonNode => 4,
+        _ => 5,
+    };
 
     private static void Flatten(FilterNode node, List<FilterNode> into, bool isAnd)
     {
@@ -159,11 +196,11 @@ public sealed class FilterCompiler
 
     private string Tag(FilterValue value)
     {
-        var userTag = $"r.id IN (SELECT a.run_id FROM annotation_tags a WHERE a.tag = {Add(value.Text)} COLLATE NOCASE)";
+        var userTag = Rows("annotation_tags a", "a.run_id = r.id", $"a.tag = {Add(value.Text)} COLLATE NOCASE", "r.id", "a.run_id");
         var equals = value.Text.IndexOf('=', StringComparison.Ordinal);
         var sourceTag = equals < 0
-            ? $"r.run IN (SELECT t.run FROM tags t WHERE t.key = {Add(value.Text)})"
-            : $"r.run IN (SELECT t.run FROM tags t WHERE t.key = {Add(value.Text[..equals])} AND t.value = {Add(value.Text[(equals + 1)..])} COLLATE NOCASE)";
+            ? Rows("tags t", "t.run = r.run", $"t.key = {Add(value.Text)}", "r.run", "t.run")
+            : Rows("tags t", "t.run = r.run", $"t.key = {Add(value.Text[..equals])} AND t.value = {Add(value.Text[(equals + 1)..])} COLLATE NOCASE", "r.run", "t.run");
         return $"({sourceTag} OR {userTag})";
     }
 
@@ -246,11 +283,19 @@ public sealed class FilterCompiler
         return InMetrics(Add(node.Name.Key), condition);
     }
 
-    private static string InParams(string key, string condition) =>
-        $"r.run IN (SELECT p.run FROM params p WHERE p.key = {key} AND {condition})";
+    private string InParams(string key, string condition) =>
+        Rows("params p", "p.run = r.run", $"p.key = {key} AND {condition}", "r.run", "p.run");
 
-    private static string InMetrics(string key, string condition) =>
-        $"r.run IN (SELECT s.run FROM metric_summaries s WHERE s.key = {key} AND {condition})";
+    private string InMetrics(string key, string condition) =>
+        Rows("metric_summaries s", "s.run = r.run", $"s.key = {key} AND {condition}", "r.run", "s.run");
+
+    /// <summary>"The run has a row in <paramref name="table"/> where <paramref name="condition"/>": as a list of runs
+    /// (read once, through the table's index) or, while <see cref="correlate"/> is set, as a probe of the run's own
+    /// rows.</summary>
+    private string Rows(string table, string ofRun, string condition, string runColumn, string rowRunColumn) =>
+        correlate
+            ? $"EXISTS (SELECT 1 FROM {table} WHERE {ofRun} AND {condition})"
+            : $"{runColumn} IN (SELECT {rowRunColumn} FROM {table} WHERE {condition})";
 
     /// <summary>The comparison as a condition on the param row <c>p</c>.</summary>
     private string ParamCondition(ComparisonNode node)

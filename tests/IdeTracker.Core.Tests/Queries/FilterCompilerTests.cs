@@ -192,6 +192,28 @@ public sealed class FilterCompilerTests
     }
 
     [Fact]
+    public void In_an_and_chain_the_leftmost_mistake_is_reported()
+    {
+        Assert.Equal(0, Error("lrr < 1 and status:done").Position);
+        Assert.Equal(7, Error("status:ok and lrr < 1").Position);
+        Assert.Equal(18, Error("status:failed and lrr < 1").Position);
+    }
+
+    [Fact]
+    public void An_and_chain_reads_one_list_of_runs_and_probes_the_rest_after_the_column_checks()
+    {
+        var sql = Compile("lr < 0.01 and tag:baseline and since:7d and val_acc > 0.5").Sql;
+
+        Assert.StartsWith("(COALESCE(r.start_ms >= ", sql);
+        // The driving list is the tag term's: its source tags or user tags.
+        Assert.Equal(2, sql.Split(" IN (SELECT ").Length - 1);
+        Assert.Contains("r.run IN (SELECT t.run FROM tags t", sql);
+        Assert.Contains("r.id IN (SELECT a.run_id FROM annotation_tags a", sql);
+        Assert.Equal(2, sql.Split("EXISTS (SELECT 1 FROM ").Length - 1);
+        Assert.True(sql.IndexOf("FROM tags", StringComparison.Ordinal) < sql.IndexOf("FROM params", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Run_fields_win_over_params_of_the_same_name_unless_the_param_is_asked_for()
     {
         var catalog = FilterCatalog.Of(["name"], []);
