@@ -117,7 +117,7 @@ public sealed class FilterCompiler
     {
         TermNode { Term: "tag" } or StarredNode => 1,
         TermNode => 0,
-        ComparisonNode c when SingleTarget(c) is null && (RunFields.AllNames.Contains(c.Name.Key, StringComparer.OrdinalIgnoreCase) && c.Name.Scope == NameScope.Any) => 0,
+        ComparisonNode c when IsRunField(c.Name) => 0,
         ComparisonNode { Operator: ComparisonOperator.Equal } => 2,
         ComparisonNode c when c.Operator.IsRegex() || c.Operator == ComparisonOperator.NotEqual => 3,
         ComparisonNode => 4,
@@ -147,7 +147,7 @@ public sealed class FilterCompiler
     private (bool IsParam, string Key)? SingleTarget(ComparisonNode node)
     {
         var name = node.Name;
-        if (name.Scope == NameScope.Any && RunFields.AllNames.Contains(name.Key, StringComparer.OrdinalIgnoreCase))
+        if (IsRunField(name))
         {
             return null;
         }
@@ -156,6 +156,9 @@ public sealed class FilterCompiler
         var isMetric = name.Scope != NameScope.Param && catalog.MetricKeys.Contains(name.Key);
         return isParam == isMetric ? null : (isParam, name.Key);
     }
+
+    private static bool IsRunField(FilterName name) =>
+        name.Scope == NameScope.Any && RunFields.AllNames.Contains(name.Key, StringComparer.OrdinalIgnoreCase);
 
     private string Merged((bool IsParam, string Key) target, List<ComparisonNode> comparisons, bool isAnd)
     {
