@@ -32,14 +32,17 @@ public sealed partial class IndexStore
 
     private const string SummaryColumns = "key, first, last, min, max, count, last_step, last_ts";
 
-    /// <summary>Every store holding at least one run, by path.</summary>
-    public IReadOnlyList<StoreRow> GetStores()
+    /// <summary>Every store holding at least one run, by path; with <paramref name="filter"/>, those holding a
+    /// run it selects, counting only those.</summary>
+    public IReadOnlyList<StoreRow> GetStores(Queries.CompiledFilter? filter = null)
     {
+        filter ??= Queries.CompiledFilter.All;
         using var connection = OpenRead();
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT store_key, min(source), count(*) FROM runs GROUP BY store_key
-            ORDER BY substr(store_key, instr(store_key, ':') + 1), store_key
+        filter.Bind(command);
+        command.CommandText = $"""
+            SELECT r.store_key, min(r.source), count(*) FROM runs r WHERE {filter.Sql} GROUP BY r.store_key
+            ORDER BY substr(r.store_key, instr(r.store_key, ':') + 1), r.store_key
             """;
         using var reader = command.ExecuteReader();
         var stores = new List<StoreRow>();
@@ -52,14 +55,17 @@ public sealed partial class IndexStore
         return stores;
     }
 
-    /// <summary>The experiments of a store by name, runs without an experiment last.</summary>
-    public IReadOnlyList<ExperimentRow> GetExperiments(string storeKey)
+    /// <summary>The experiments of a store by name, runs without an experiment last; with <paramref name="filter"/>,
+    /// those holding a run it selects, counting only those.</summary>
+    public IReadOnlyList<ExperimentRow> GetExperiments(string storeKey, Queries.CompiledFilter? filter = null)
     {
+        filter ??= Queries.CompiledFilter.All;
         using var connection = OpenRead();
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT experiment, count(*), max(start_ms) FROM runs WHERE store_key = $store
-            GROUP BY experiment ORDER BY experiment IS NULL, experiment
+        filter.Bind(command);
+        command.CommandText = $"""
+            SELECT r.experiment, count(*), max(r.start_ms) FROM runs r WHERE r.store_key = $store AND {filter.Sql}
+            GROUP BY r.experiment ORDER BY r.experiment IS NULL, r.experiment
             """;
         command.Parameters.AddWithValue("$store", storeKey);
         using var reader = command.ExecuteReader();
@@ -250,25 +256,26 @@ public sealed partial class IndexStore
         return new IndexCounts(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
     }
 
-    private static RunRow ReadRunRow(SqliteDataReader reader) => new(
-        reader.GetString(0),
-        reader.GetString(1),
-        reader.GetString(2),
-        reader.IsDBNull(3) ? null : reader.GetString(3),
-        reader.GetString(4),
-        reader.IsDBNull(5) ? null : reader.GetString(5),
-        RunStatusNames.FromWire(reader.GetString(6)),
-        ReadTime(reader, 7),
-        ReadTime(reader, 8),
-        reader.GetString(9),
-        reader.GetInt32(10),
-        reader.IsDBNull(15) ? null : ReadSummary(reader, 11),
-        ReadText(reader, 18),
-        reader.IsDBNull(19) ? null : new DateTimeOffset(reader.GetInt64(19), TimeSpan.Zero))
+    /// <summary>Reads the <see cref="RunRowColumns"/> that start at column <paramref name="at"/>.</summary>
+    private static RunRow ReadRunRow(SqliteDataReader reader, int at = 0) => new(
+        reader.GetString(at),
+        reader.GetString(at + 1),
+        reader.GetString(at + 2),
+        reader.IsDBNull(at + 3) ? null : reader.GetString(at + 3),
+        reader.GetString(at + 4),
+        reader.IsDBNull(at + 5) ? null : reader.GetString(at + 5),
+        RunStatusNames.FromWire(reader.GetString(at + 6)),
+        ReadTime(reader, at + 7),
+        ReadTime(reader, at + 8),
+        reader.GetString(at + 9),
+        reader.GetInt32(at + 10),
+        reader.IsDBNull(at + 15) ? null : ReadSummary(reader, at + 11),
+        ReadText(reader, at + 18),
+        reader.IsDBNull(at + 19) ? null : new DateTimeOffset(reader.GetInt64(at + 19), TimeSpan.Zero))
     {
-        Gone = reader.GetInt64(20) != 0,
-        Starred = !reader.IsDBNull(21) && reader.GetInt64(21) != 0,
-        UserTags = reader.IsDBNull(22) ? [] : [.. reader.GetString(22).Split('\u001f').Order(StringComparer.Ordinal)],
+        Gone = reader.GetInt64(at + 20) != 0,
+        Starred = !reader.IsDBNull(at + 21) && reader.GetInt64(at + 21) != 0,
+        UserTags = reader.IsDBNull(at + 22) ? [] : [.. reader.GetString(at + 22).Split('\u001f').Order(StringComparer.Ordinal)],
     };
 
     /// <summary>Reads first, last, min, max, count, last step, last timestamp from <paramref name="at"/> on.

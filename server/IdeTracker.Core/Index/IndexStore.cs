@@ -16,6 +16,9 @@ public sealed partial class IndexStore : IDisposable
     private readonly Action<string>? log;
     private bool disposed;
 
+    /// <summary>Bumped after every write, so what is cached from the index (the filter catalog) knows when it is stale.</summary>
+    private long generation;
+
     private IndexStore(string databasePath, string workspaceRoot, bool wasRebuilt, SqliteConnection writer, Action<string>? log)
     {
         DatabasePath = databasePath;
@@ -119,6 +122,12 @@ public sealed partial class IndexStore : IDisposable
         ObjectDisposedException.ThrowIf(disposed, this);
         var connection = new SqliteConnection(readConnectionString);
         connection.Open();
+        Queries.RegexFunction.Register(connection);
+
+        // Sorting a filter's matches must not spill to temporary files.
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA temp_store=MEMORY";
+        pragma.ExecuteNonQuery();
         return connection;
     }
 
@@ -127,7 +136,9 @@ public sealed partial class IndexStore : IDisposable
         lock (writeLock)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            return write(batchWriter);
+            var result = write(batchWriter);
+            Interlocked.Increment(ref generation);
+            return result;
         }
     }
 
@@ -137,6 +148,7 @@ public sealed partial class IndexStore : IDisposable
         {
             ObjectDisposedException.ThrowIf(disposed, this);
             write(batchWriter);
+            Interlocked.Increment(ref generation);
         }
     }
 }

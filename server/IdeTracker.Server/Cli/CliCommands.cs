@@ -9,16 +9,25 @@ public static class CliCommands
         Usage:
           ide-tracker [--stdio]                      serve LSP over stdio (what the VS Code extension runs)
           ide-tracker scan <folder> [options]        index a folder and list its runs
+          ide-tracker runs <folder> [options]        index a folder and list the runs a filter selects
           ide-tracker annotate <folder> <run> [options]
                                                      star, tag or note a run (id, unique id prefix or exact name);
                                                      writes <folder>/.ide-tracker/runs/<run id>.json
 
-        Options for scan:
+        Options for scan and runs:
           --json                 print a JSON array, one object per run
           --index <file>         index database to use (default: the user's cache folder)
           --exclude <glob>       skip folders matching the glob (repeatable), e.g. "data/**"
           --metric <name>        the main metric to show (default: inferred from the runs)
           --direction <max|min>  whether the main metric is better higher (max) or lower (min)
+
+        Options for runs:
+          --where "<filter>"     e.g. "lr < 0.01 and (optimizer = adam or optimizer = sgd) and tag:baseline and since:7d";
+                                 bare names are params or metrics (params.x / metrics.x force one), run fields
+                                 name, experiment, label, user, host, command, commit, note take = != ~ !~;
+                                 terms status:, source:, tag:, since:, before:, starred; not, and, or, ( )
+          --sort [-]<key>        start (default -start), end, duration, name, status, experiment, a param or metric
+          --limit <n>            list at most n runs
 
         Options for annotate:
           --star | --unstar      star the run, or take its star away
@@ -36,33 +45,36 @@ public static class CliCommands
             return 0;
         }
 
-        if (args[0] == "scan")
+        return args[0] switch
         {
-            var parsed = ScanArguments.Parse(args[1..], out var problem);
-            if (parsed is null)
-            {
-                error.WriteLine($"ide-tracker scan: {problem}");
-                error.WriteLine(Usage);
-                return 2;
-            }
+            "scan" => Verb("scan", args, (IReadOnlyList<string> a, out string? p) => ScanArguments.Parse(a, out p), parsed => ScanCommand.Run(parsed, output, error), error),
+            "runs" => Verb("runs", args, RunsArguments.Parse, parsed => RunsCommand.Run(parsed, output, error), error),
+            "annotate" => Verb("annotate", args, AnnotateArguments.Parse, parsed => AnnotateCommand.Run(parsed, output, error), error),
+            _ => Unknown(args[0], error),
+        };
+    }
 
-            return ScanCommand.Run(parsed, output, error);
+    private delegate T? Parser<T>(IReadOnlyList<string> args, out string? problem)
+        where T : class;
+
+    /// <summary>Parses a verb's arguments and runs it; arguments that do not parse print why and the usage (exit 2).</summary>
+    private static int Verb<T>(string name, string[] args, Parser<T> parse, Func<T, int> run, TextWriter error)
+        where T : class
+    {
+        var parsed = parse(args[1..], out var problem);
+        if (parsed is null)
+        {
+            error.WriteLine($"ide-tracker {name}: {problem}");
+            error.WriteLine(Usage);
+            return 2;
         }
 
-        if (args[0] == "annotate")
-        {
-            var parsed = AnnotateArguments.Parse(args[1..], out var problem);
-            if (parsed is null)
-            {
-                error.WriteLine($"ide-tracker annotate: {problem}");
-                error.WriteLine(Usage);
-                return 2;
-            }
+        return run(parsed);
+    }
 
-            return AnnotateCommand.Run(parsed, output, error);
-        }
-
-        error.WriteLine($"ide-tracker: unknown command '{args[0]}'");
+    private static int Unknown(string verb, TextWriter error)
+    {
+        error.WriteLine($"ide-tracker: unknown command '{verb}'");
         error.WriteLine(Usage);
         return 2;
     }

@@ -8,8 +8,9 @@ public sealed record ScanArguments(
     string? Metric,
     string? Direction)
 {
-    /// <summary>Null with <paramref name="problem"/> set when the arguments do not make sense.</summary>
-    public static ScanArguments? Parse(IReadOnlyList<string> args, out string? problem)
+    /// <summary>Null with <paramref name="problem"/> set when the arguments do not make sense. <paramref name="verb"/>
+    /// names the command in that message.</summary>
+    public static ScanArguments? Parse(IReadOnlyList<string> args, out string? problem, string verb = "scan")
     {
         string? folder = null, index = null, metric = null, direction = null;
         var json = false;
@@ -70,7 +71,7 @@ public sealed record ScanArguments(
 
         if (folder is null)
         {
-            problem = "which folder? (scan <folder>)";
+            problem = $"which folder? ({verb} <folder>)";
             return null;
         }
 

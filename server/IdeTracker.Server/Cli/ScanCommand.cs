@@ -12,16 +12,7 @@ public static class ScanCommand
 {
     public static int Run(ScanArguments args, TextWriter output, TextWriter error)
     {
-        var databasePath = args.IndexPath ?? IndexStore.DefaultCliPath(args.Folder);
-        using var store = IndexStore.Open(Path.GetFullPath(databasePath), args.Folder, message => error.WriteLine(message));
-        var indexer = Engine.CreateIndexer(store, new DiscoveryOptions { ExcludeGlobs = args.Excludes });
-        var result = indexer.IndexWorkspace(args.Folder, null, CancellationToken.None);
-
-        foreach (var problem in store.GetProblems())
-        {
-            error.WriteLine(problem.Format(args.Folder));
-        }
-
+        using var store = OpenAndIndex(args, error, out var result, out var databasePath);
         var choice = PrimaryMetric.Choose(store.GetMetricKeyCounts(), args.Metric, args.Direction);
         var runs = store.GetAllRunDetails(choice?.Key);
         if (args.Json)
@@ -35,5 +26,28 @@ public static class ScanCommand
         }
 
         return 0;
+    }
+
+    /// <summary>Opens the folder's index and brings it up to date, its problems written to <paramref name="error"/>.</summary>
+    internal static IndexStore OpenAndIndex(ScanArguments args, TextWriter error, out IndexResult result, out string databasePath)
+    {
+        databasePath = args.IndexPath ?? IndexStore.DefaultCliPath(args.Folder);
+        var store = IndexStore.Open(Path.GetFullPath(databasePath), args.Folder, message => error.WriteLine(message));
+        try
+        {
+            var indexer = Engine.CreateIndexer(store, new DiscoveryOptions { ExcludeGlobs = args.Excludes });
+            result = indexer.IndexWorkspace(args.Folder, null, CancellationToken.None);
+            foreach (var problem in store.GetProblems())
+            {
+                error.WriteLine(problem.Format(args.Folder));
+            }
+
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
     }
 }

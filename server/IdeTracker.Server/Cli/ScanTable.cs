@@ -10,11 +10,12 @@ public static class ScanTable
 {
     private const int MaxCell = 40;
 
-    public static void Write(TextWriter output, IReadOnlyList<RunDetailsRow> runs, MetricChoice? mainMetric, DateTimeOffset now)
+    /// <summary><paramref name="nestChildren"/> false keeps the runs in the order given (a sorted <c>runs</c> listing).</summary>
+    public static void Write(TextWriter output, IReadOnlyList<RunDetailsRow> runs, MetricChoice? mainMetric, DateTimeOffset now, bool nestChildren = true)
     {
         var metricHeader = mainMetric is null ? "MAIN METRIC" : $"{mainMetric.Key.ToUpperInvariant()} ({(mainMetric.HigherIsBetter ? "higher" : "lower")} is better)";
         var rows = new List<string[]> { new[] { "NAME", "SOURCE", "EXPERIMENT", "STATUS", "STARTED", "DURATION", metricHeader } };
-        foreach (var (details, depth) in InTreeOrder(runs))
+        foreach (var (details, depth) in nestChildren ? InTreeOrder(runs) : runs.Select(r => (r, 0)))
         {
             var run = details.Run;
             var metric = mainMetric is not null && details.Metrics.TryGetValue(mainMetric.Key, out var m) ? Labels.Metric(m.Last) : "";

@@ -2,9 +2,11 @@ using System.Reflection;
 using System.Text.Json;
 using IdeTracker.Core.Annotations;
 using IdeTracker.Core.Index;
+using IdeTracker.Core.Queries;
 using IdeTracker.Server.Features.Annotations;
 using IdeTracker.Server.Features.Compare;
 using IdeTracker.Server.Features.Indexing;
+using IdeTracker.Server.Features.Query;
 using IdeTracker.Server.Features.RunDetails;
 using IdeTracker.Server.Features.RunTree;
 using IdeTracker.Server.Protocol;
@@ -156,11 +158,25 @@ public sealed class LanguageServer : IDisposable
                 {
                     return new RunTreeBuilder(session.Store, session.MainMetric, DateTimeOffset.UtcNow, _lineage).Build(request);
                 }
+                catch (FilterException ex)
+                {
+                    throw new LocalRpcException($"the tree's {ex.Field}: {ex.Message}") { ErrorCode = InvalidParams, ErrorData = QueryBuilder.ToDto(ex) };
+                }
                 catch (ArgumentException ex)
                 {
                     throw new LocalRpcException(ex.Message) { ErrorCode = InvalidRequest };
                 }
             },
+            cancellationToken);
+    }
+
+    /// <summary>A filter that does not parse is not an error here: the result carries it, located.</summary>
+    [JsonRpcMethod(LspMethods.Query, UseSingleObjectParameterDeserialization = true)]
+    public Task<QueryResult> QueryAsync(QueryParams request, CancellationToken cancellationToken)
+    {
+        var session = _session ?? throw NotInitialized();
+        return _queue.ReadAsync(
+            _ => new QueryBuilder(session.Store, session.MainMetric, DateTimeOffset.UtcNow).Build(request),
             cancellationToken);
     }
 

@@ -22,7 +22,7 @@ public sealed class InProcessServer : IAsyncDisposable
 
         var formatter = new SystemTextJsonFormatter();
         LanguageServerHost.ConfigureJson(formatter.JsonSerializerOptions);
-        Client = new JsonRpc(new HeaderDelimitedMessageHandler(clientStream, clientStream, formatter));
+        Client = new RawErrorDataJsonRpc(new HeaderDelimitedMessageHandler(clientStream, clientStream, formatter));
         Client.AddLocalRpcTarget(new TestClientTarget(Notifications));
         Client.StartListening();
     }

@@ -2,6 +2,7 @@ using IdeTracker.Core.Index;
 using IdeTracker.Core.Indexing;
 using IdeTracker.Core.Model;
 using IdeTracker.Core.Presentation;
+using IdeTracker.Core.Queries;
 using IdeTracker.Server.Protocol;
 
 namespace IdeTracker.Server.Features.RunTree;
@@ -41,16 +42,20 @@ public sealed class RunTreeBuilder
         };
         var offset = Math.Max(0, request.Offset);
         var limit = Math.Clamp(request.Limit <= 0 ? 500 : request.Limit, 1, MaxPageSize);
+        // With a filter, stores and experiments count only matching runs and experiments list them flat.
+        var filter = string.IsNullOrWhiteSpace(request.Filter) ? null : _store.CompileFilter(request.Filter, _now);
         if (request.NodeId is null)
         {
-            return Top(offset, limit);
+            return Top(offset, limit, filter);
         }
 
         var id = TreeNodeId.Decode(request.NodeId)
             ?? throw new ArgumentException($"unknown tree node id: {request.NodeId}");
         return id.Kind switch
         {
-            TreeNodeId.Store => Experiments(id.StoreKey!, offset, limit, byLineage),
+            // A filter lists an experiment's matching runs flat, whatever the grouping.
+            TreeNodeId.Store => Experiments(id.StoreKey!, offset, limit, byLineage && filter is null, filter),
+            TreeNodeId.ExperimentKind when filter is not null => FlatRuns(_store.GetMatchingRuns(id.StoreKey!, id.Experiment, filter, offset, limit, _mainMetric?.Key)),
             TreeNodeId.Lineage => LineageRuns(id, offset, limit),
             TreeNodeId.ExperimentKind => Runs(_store.GetRuns(id.StoreKey!, id.Experiment, null, offset, limit, _mainMetric?.Key)),
             TreeNodeId.Run => Runs(_store.GetRuns(string.Empty, null, id.RunId, offset, limit, _mainMetric?.Key)),
@@ -59,10 +64,10 @@ public sealed class RunTreeBuilder
         };
     }
 
-    private RunTreeResult Top(int offset, int limit)
+    private RunTreeResult Top(int offset, int limit, CompiledFilter? filter)
     {
         var nodes = new List<RunTreeNode>();
-        foreach (var store in _store.GetStores())
+        foreach (var store in _store.GetStores(filter))
         {
             nodes.Add(new RunTreeNode
             {
@@ -94,9 +99,9 @@ public sealed class RunTreeBuilder
         return new RunTreeResult(nodes.Skip(offset).Take(limit).ToList(), nodes.Count, offset);
     }
 
-    private RunTreeResult Experiments(string storeKey, int offset, int limit, bool byLineage)
+    private RunTreeResult Experiments(string storeKey, int offset, int limit, bool byLineage, CompiledFilter? filter)
     {
-        var experiments = _store.GetExperiments(storeKey);
+        var experiments = _store.GetExperiments(storeKey, filter);
         var nodes = experiments.Skip(offset).Take(limit).Select(e => new RunTreeNode
         {
             Id = (byLineage ? TreeNodeId.ForLineage(storeKey, e.Name, null) : TreeNodeId.ForExperiment(storeKey, e.Name)).Encode(),
@@ -139,7 +144,15 @@ public sealed class RunTreeBuilder
         return new RunTreeResult(nodes, children.Count, offset);
     }
 
-    private RunTreeNode RunNode(RunRow run) => RunNode(run, null);
+    /// <summary>Matching runs side by side: a child run is listed itself, so none opens onto its children.</summary>
+    private RunTreeResult FlatRuns(Page<RunRow> page)
+    {
+        var nodes = page.Items.Select(run => RunNode(run) with { HasChildren = false }).ToList();
+        return new RunTreeResult(nodes, page.Total, page.Offset);
+    }
+
+    /// <summary>A run as the tree shows it; <c>ideTracker/query</c> lists the same nodes.</summary>
+    internal RunTreeNode RunNode(RunRow run) => RunNode(run, null);
 
     /// <summary><paramref name="lead"/>, when given, leads the description in place of the run's label.</summary>
     private RunTreeNode RunNode(RunRow run, string? lead)
