@@ -32,5 +32,5 @@ export function runHeader(run: CompareRun, column: number): HTMLElement {
     attrs: { type: 'button', 'data-action': 'edit-note', 'data-run-id': run.id, 'aria-label': `Edit the note on ${run.name}` },
   });
   const where = [run.experiment, run.timeAgo, run.gone ? 'files gone' : undefined].filter(Boolean).join(' · ');
-  return h('div', { className: 'run-header' }, [h('div', { className: 'run-title' }, [star, name, tags, note]), h('div', { className: 'muted', text: where })]);
+  return h('div', { className: 'run-header' }, [h('div', { className: 'run-title' }, [star, name]), h('div', { className: 'run-where' }, [h('span', { className: 'muted', text: where }), tags, note])]);
 }

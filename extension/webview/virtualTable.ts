@@ -34,7 +34,7 @@ export interface TableSizes {
 }
 
 const defaultSizes: TableSizes = {
-  rowHeight: 24, headerHeight: 44, columnWidth: 150, keyWidth: 240, fallbackWidth: 1200, fallbackHeight: 400, overscan: 3,
+  rowHeight: 24, headerHeight: 44, columnWidth: 190, keyWidth: 240, fallbackWidth: 1200, fallbackHeight: 400, overscan: 3,
 };
 
 export class VirtualTable {

@@ -17,7 +17,7 @@ import { repoRoot } from './harness/paths.mjs';
 import { eventually, requireFile, withFailureScreenshot } from './harness/steps.mjs';
 import {
   contextMenuAction, expandTreeRow, openActivityContainer, quickInputRowTexts, quickInputVisible, resizeSideBar,
-  screenshot, startCommandInput, treeRow, treeRowAction, viewTitleDescription, visibleTreeRows, waitFor,
+  runCommand, screenshot, setColorTheme, startCommandInput, treeRow, treeRowAction, treeViewMessage, visibleTreeRows, waitFor,
   webviewContent,
 } from './harness/vscode.mjs';
 
@@ -87,7 +87,7 @@ describe('filtering, comparing and starring runs in a real VS Code', scenarioTim
       await page.keyboard.press('Escape');
       await waitFor(async () => !(await quickInputVisible(page)), { message: 'the filter picker to close' });
       assert.equal(await runRowCount(), runs.length);
-      assert.equal(await viewTitleDescription(page), '');
+      assert.equal(await treeViewMessage(page), '');
     });
   });
 
@@ -99,8 +99,8 @@ describe('filtering, comparing and starring runs in a real VS Code', scenarioTim
         { timeoutMs: settleMs, message: 'the count of matching runs under the filter' });
       await page.keyboard.press('Enter');
       await waitFor(async () => !(await quickInputVisible(page)), { message: 'the filter picker to close' });
-      await eventually(async () => assert.equal(await viewTitleDescription(page), 'optimizer = adam and lr < 0.05 · 3 runs'),
-        { timeoutMs: settleMs, message: 'the filter on the view title' });
+      await eventually(async () => assert.equal(await treeViewMessage(page), 'Filtered: optimizer = adam and lr < 0.05 · 3 runs'),
+        { timeoutMs: settleMs, message: 'the filter shown above the runs' });
       await expandTreeRow(treeRow(page, view, experiment.name));
       await eventually(async () => assert.deepEqual(await runRowLabels(), [...adamSmallLr].sort()),
         { timeoutMs: settleMs, message: 'the tree to show only the matching runs' });
@@ -138,11 +138,13 @@ describe('filtering, comparing and starring runs in a real VS Code', scenarioTim
       await panel.locator('[data-testid="chart-metric"]').selectOption('val_acc');
       await eventually(async () => assert.ok(await chartColours(panel) > 20, 'the chart canvas has drawn lines'),
         { timeoutMs: settleMs, message: 'the curves to draw' });
+      await panel.locator('[data-testid="chart"]').scrollIntoViewIfNeeded();
       await screenshot(page, 'compare-curves');
       await panel.locator('[data-testid="chart-kind"]').selectOption('scatter');
       await panel.locator('[data-testid="param-picker"]').selectOption('lr');
       await eventually(async () => assert.ok(await chartColours(panel) > 5, 'the chart canvas has drawn points'),
         { timeoutMs: settleMs, message: 'the scatter to draw' });
+      await panel.locator('[data-testid="chart"]').scrollIntoViewIfNeeded();
       await screenshot(page, 'compare-scatter');
     });
   });
@@ -166,8 +168,11 @@ describe('filtering, comparing and starring runs in a real VS Code', scenarioTim
       const values = panel.locator('[data-testid="params-table"] [role="gridcell"]');
       await eventually(async () => assert.ok((await values.allInnerTexts()).includes(byName[hostileName].params.comment)),
         { timeoutMs: settleMs, message: 'the script param shown as text' });
-      const injected = await panel.locator('img[src="x"], script:not([nonce])').count();
-      assert.equal(injected, 0, 'no element was made from a run string');
+      const injected = await panel.locator('body').evaluate(() => ({
+        images: document.querySelectorAll('img[src="x"]').length,
+        scripts: [...document.scripts].filter((script) => script.textContent.includes('pwned')).length,
+      }));
+      assert.deepEqual(injected, { images: 0, scripts: 0 }, 'no element was made from a run string');
       assert.notEqual(await panel.locator('body').evaluate(() => document.title), 'pwned');
       assert.notEqual(await page.title(), 'pwned');
       await screenshot(page, 'compare-hostile');
@@ -180,7 +185,7 @@ describe('filtering, comparing and starring runs in a real VS Code', scenarioTim
       await input.fill('');
       await page.keyboard.press('Enter');
       await waitFor(async () => !(await quickInputVisible(page)), { message: 'the filter picker to close' });
-      await eventually(async () => assert.equal(await viewTitleDescription(page), ''), { timeoutMs: settleMs, message: 'the filter to clear' });
+      await eventually(async () => assert.equal(await treeViewMessage(page), ''), { timeoutMs: settleMs, message: 'the filter to clear' });
       await expandTreeRow(treeRow(page, view, experiment.name));
       const target = 'sgd-lr0.01-s2';
       await treeRowAction(page, treeRow(page, view, target), 'Star');
@@ -204,6 +209,32 @@ describe('filtering, comparing and starring runs in a real VS Code', scenarioTim
       await eventually(async () => assert.deepEqual(await runRowLabels(), [target]),
         { timeoutMs: settleMs, message: 'the filter "starred" to show the starred run only' });
       await screenshot(page, 'compare-starred');
+    });
+  });
+
+  test('the runs a filter selects open in compare from the view, grouped by lr, in a light theme', scenarioTimeout, async () => {
+    await withFailureScreenshot(page, 'compare-grouped-light', async () => {
+      await setColorTheme(page, 'Light Modern');
+      const input = await startCommandInput(page, filterCommand);
+      await input.fill('optimizer = adam');
+      await eventually(async () => assert.match((await quickInputRowTexts(page))[0] ?? '', /4 runs match/),
+        { timeoutMs: settleMs, message: 'the adam runs to match' });
+      await page.keyboard.press('Enter');
+      await waitFor(async () => !(await quickInputVisible(page)), { message: 'the filter picker to close' });
+      await runCommand(page, 'ide-tracker: Compare Filtered Runs');
+      const panel = webviewContent(page);
+      const headers = panel.locator('[data-testid="params-table"] [role="columnheader"] .run-name');
+      await eventually(async () => assert.equal((await headers.allInnerTexts()).length, 4),
+        { timeoutMs: settleMs, message: 'a column per adam run' });
+      await panel.locator('[data-testid="chart-kind"]').selectOption('curves');
+      await panel.locator('[data-testid="group-by"]').selectOption('param:lr');
+      // Three lr values: the two lr=0.01 seeds are one mean line with a band.
+      await eventually(async () => assert.ok(await chartColours(panel) > 20, 'the grouped curves have drawn'),
+        { timeoutMs: settleMs, message: 'the grouped curves to draw' });
+      const background = await panel.locator('body').evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert.match(background, /rgb\((2[3-5]\d), (2[3-5]\d), (2[3-5]\d)\)/, `a light panel, not ${background}`);
+      await panel.locator('[data-testid="chart"]').scrollIntoViewIfNeeded();
+      await screenshot(page, 'compare-grouped-light');
     });
   });
 });

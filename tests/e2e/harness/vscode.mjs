@@ -202,9 +202,12 @@ export function quickInputVisible(page) {
 /** Right-clicks `row` and picks the context menu entry labelled exactly `label`. */
 export async function contextMenuAction(page, row, label, { timeoutMs = 15_000 } = {}) {
   await row.click({ button: 'right' });
-  const item = page.locator('.monaco-menu .action-item .action-label', { hasText: exactly(label) }).first();
+  // The menu lives in a shadow root of the context view; its entries are menu items by role.
+  const item = page.locator('.context-view').getByRole('menuitem', { name: label, exact: true });
   await waitFor(item, { timeoutMs, message: `the context menu entry "${label}"` });
+  await item.hover();
   await item.click();
+  await waitFor(async () => !(await item.isVisible()), { timeoutMs, message: `the context menu to close after "${label}"` });
 }
 
 /** Clicks one of the inline action buttons a tree row shows under the pointer, by its title. */
@@ -215,10 +218,10 @@ export async function treeRowAction(page, row, title, { timeoutMs = 15_000 } = {
   await action.click();
 }
 
-/** The description VS Code shows beside the title of the side bar view (a TreeView's `description`). */
-export async function viewTitleDescription(page) {
-  const description = page.locator('.part.sidebar .title-description, .part.sidebar .pane-header .description').first();
-  return (await description.isVisible()) ? (await description.innerText()).trim() : '';
+/** The message a tree view shows above its rows (a TreeView's `message`), '' when it shows none. */
+export async function treeViewMessage(page) {
+  const message = page.locator('.part.sidebar .tree-explorer-viewlet-tree-view .message:not(.hide)').first();
+  return (await message.isVisible()) ? (await message.innerText()).trim() : '';
 }
 
 /** The content of the webview panel on screen (its inner frame, where the extension's page lives). */

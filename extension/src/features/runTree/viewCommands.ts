@@ -49,8 +49,9 @@ export function registerViewCommands({ context, session, provider, treeView }: D
     } catch {
       total = undefined;
     }
+    // A container with one view shows no view description, so the message says it all.
     treeView.description = filterDescription(filter, total);
-    treeView.message = `Filtered: ${filter}`;
+    treeView.message = total === undefined ? `Filtered: ${filter}` : `Filtered: ${filter} · ${total.toLocaleString('en-US')} ${total === 1 ? 'run' : 'runs'}`;
   };
 
   const applyFilter = async (filter: string | undefined) => {
