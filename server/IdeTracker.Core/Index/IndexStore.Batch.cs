@@ -20,22 +20,7 @@ public sealed partial class IndexStore
         command.CommandText = $"SELECT {RunRowColumns}, {DetailColumns} {RunsWithMainMetric} WHERE {RunsNamed}";
         AddIds(command, runIds);
         command.Parameters.AddWithValue("$metric", (object?)mainMetricKey ?? DBNull.Value);
-        var byKey = new Dictionary<long, RunDetailsParts>();
-        var byId = new Dictionary<string, RunDetailsParts>(StringComparer.Ordinal);
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var parts = new RunDetailsParts(reader);
-                byKey[parts.RunKey] = parts;
-                byId[parts.Row.Run.Id] = parts;
-            }
-        }
-
-        Fill(command, $"SELECT run, key, text FROM params {RunKeysNamed} ORDER BY run, key", run => byKey[run].Params);
-        Fill(command, $"SELECT run, key, value FROM tags {RunKeysNamed} ORDER BY run, key", run => byKey[run].Tags);
-        FillSummaries(command, $"SELECT run, {SummaryColumns} FROM metric_summaries {RunKeysNamed} ORDER BY run, key", run => byKey[run].Metrics);
-        FillEnvironment(command, RunKeysNamed, run => byKey[run]);
+        var byId = ReadRunDetails(command, RunKeysNamed).ToDictionary(parts => parts.Row.Run.Id, StringComparer.Ordinal);
         return [.. runIds.Distinct(StringComparer.Ordinal).Where(byId.ContainsKey).Select(id => byId[id].Row)];
     }
 

@@ -133,27 +133,12 @@ public sealed partial class IndexStore
             SELECT {RunRowColumns}, {DetailColumns} {RunsWithMainMetric} {order.Join} WHERE {where.Sql}
             ORDER BY {order.OrderBy} LIMIT $limit
             """;
-        var runs = new List<RunDetailsParts>();
-        var byKey = new Dictionary<long, RunDetailsParts>();
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var parts = new RunDetailsParts(reader);
-                runs.Add(parts);
-                byKey[parts.RunKey] = parts;
-            }
-        }
-
         // The selected runs' keys travel as one JSON array parameter, never as SQL text.
-        command.Parameters.Clear();
-        command.Parameters.AddWithValue("$runs", JsonSerializer.Serialize(byKey.Keys));
-        const string Selected = "WHERE run IN (SELECT value FROM json_each($runs))";
-        Fill(command, $"SELECT run, key, text FROM params {Selected} ORDER BY run, key", run => byKey[run].Params);
-        Fill(command, $"SELECT run, key, value FROM tags {Selected} ORDER BY run, key", run => byKey[run].Tags);
-        FillSummaries(command, $"SELECT run, {SummaryColumns} FROM metric_summaries {Selected} ORDER BY run, key", run => byKey[run].Metrics);
-        FillEnvironment(command, Selected, run => byKey[run]);
-        return runs.ConvertAll(parts => parts.Row);
+        return ReadRunDetails(command, "WHERE run IN (SELECT value FROM json_each($runs))", (c, keys) =>
+        {
+            c.Parameters.Clear();
+            c.Parameters.AddWithValue("$runs", JsonSerializer.Serialize(keys));
+        }).ConvertAll(parts => parts.Row);
     }
 
     /// <summary>One page of the runs of an experiment that <paramref name="filter"/> selects, flat (child runs

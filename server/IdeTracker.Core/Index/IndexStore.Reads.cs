@@ -154,6 +154,16 @@ public sealed partial class IndexStore
             ORDER BY r.store_path, r.source, r.experiment, r.start_ms, r.name, r.id
             """;
         command.Parameters.AddWithValue("$metric", (object?)mainMetricKey ?? DBNull.Value);
+        return ReadRunDetails(command, string.Empty, (c, _) => c.Parameters.Clear()).ConvertAll(parts => parts.Row);
+    }
+
+    /// <summary>Reads the runs <paramref name="command"/> selects (<see cref="RunRowColumns"/> then
+    /// <see cref="DetailColumns"/>), then fills their params, tags, metrics and environment with one query
+    /// per table over <paramref name="selected"/>: a WHERE clause on the run key ("" for every run) whose
+    /// parameters <paramref name="rebind"/> sets once the keys are known.</summary>
+    private static List<RunDetailsParts> ReadRunDetails(
+        SqliteCommand command, string selected, Action<SqliteCommand, IReadOnlyCollection<long>>? rebind = null)
+    {
         var runs = new List<RunDetailsParts>();
         var byKey = new Dictionary<long, RunDetailsParts>();
         using (var reader = command.ExecuteReader())
@@ -166,12 +176,12 @@ public sealed partial class IndexStore
             }
         }
 
-        command.Parameters.Clear();
-        Fill(command, "SELECT run, key, text FROM params ORDER BY run, key", run => byKey[run].Params);
-        Fill(command, "SELECT run, key, value FROM tags ORDER BY run, key", run => byKey[run].Tags);
-        FillSummaries(command, $"SELECT run, {SummaryColumns} FROM metric_summaries ORDER BY run, key", run => byKey[run].Metrics);
-        FillEnvironment(command, "", run => byKey[run]);
-        return runs.ConvertAll(parts => parts.Row);
+        rebind?.Invoke(command, byKey.Keys);
+        Fill(command, $"SELECT run, key, text FROM params {selected} ORDER BY run, key", run => byKey[run].Params);
+        Fill(command, $"SELECT run, key, value FROM tags {selected} ORDER BY run, key", run => byKey[run].Tags);
+        FillSummaries(command, $"SELECT run, {SummaryColumns} FROM metric_summaries {selected} ORDER BY run, key", run => byKey[run].Metrics);
+        FillEnvironment(command, selected, run => byKey[run]);
+        return runs;
     }
 
     /// <summary>Every point of one metric of one run, empty when the run or metric is unknown. A damaged
