@@ -39,8 +39,9 @@ export function registerViewCommands({ context, session, provider, treeView }: D
     const filter = provider.options.filter;
     await vscode.commands.executeCommand('setContext', 'ideTracker.filtered', !!filter);
     if (!filter) {
-      treeView.description = provider.options.grouping === 'lineage' ? 'by lineage' : undefined;
-      treeView.message = undefined;
+      const byLineage = provider.options.grouping === 'lineage';
+      treeView.description = byLineage ? 'by lineage' : undefined;
+      treeView.message = byLineage ? 'By lineage: each run under the earlier run it changed least from.' : undefined;
       return;
     }
     let total: number | undefined;
