@@ -237,6 +237,30 @@ describe('filtering, comparing and starring runs in a real VS Code', scenarioTim
       await screenshot(page, 'compare-grouped-light');
     });
   });
+
+  test('grouped by lineage, each run hangs under the run it changed least from, saying what changed', scenarioTimeout, async () => {
+    await withFailureScreenshot(page, 'compare-lineage', async () => {
+      await runCommand(page, 'ide-tracker: Clear Filter');
+      await runCommand(page, 'ide-tracker: Group by Lineage');
+      await eventually(async () => assert.match(await treeViewMessage(page), /^By lineage/),
+        { timeoutMs: settleMs, message: 'the view to say it groups by lineage' });
+      await expandTreeRow(treeRow(page, view, experiment.name));
+      // The oldest run is the root; changing lr from it gave adam-lr0.01-s1, and a second seed of that one.
+      await expandTreeRow(treeRow(page, view, 'adam-lr0.1-s1'));
+      await expandTreeRow(treeRow(page, view, 'adam-lr0.01-s1'));
+      await eventually(async () => {
+        const rows = await visibleTreeRows(page, view);
+        const row = (label) => rows.find((r) => r.label === label);
+        assert.equal(row('adam-lr0.1-s1')?.level, 3);
+        assert.equal(row('adam-lr0.01-s1')?.level, 4);
+        assert.match(row('adam-lr0.01-s1')?.description ?? '', /^lr 0\.1 → 0\.01 · /);
+        assert.equal(row('adam-lr0.01-s2')?.level, 5);
+        assert.match(row('adam-lr0.01-s2')?.description ?? '', /^seed 1 → 2 · /);
+      }, { timeoutMs: settleMs, message: 'the lineage of the sweep' });
+      await screenshot(page, 'compare-lineage');
+      await runCommand(page, 'ide-tracker: Group by Experiment');
+    });
+  });
 });
 
 /** How many distinct colours the chart's canvas holds: a blank canvas has one or two. */
