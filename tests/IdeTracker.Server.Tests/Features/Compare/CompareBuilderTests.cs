@@ -1,3 +1,4 @@
+using IdeTracker.Core.Annotations;
 using IdeTracker.Core.Index;
 using IdeTracker.Core.Model;
 using IdeTracker.Server.Features.Compare;
@@ -47,6 +48,24 @@ public sealed class CompareBuilderTests : IDisposable
 
     private CompareResult Compare(MetricChoice? main, params string[] ids) =>
         new CompareBuilder(_index.Store, main, Now).Build(new CompareParams { RunIds = ids });
+
+    [Fact]
+    public void A_run_whose_files_are_gone_is_compared_from_its_annotation_snapshot_and_says_so()
+    {
+        var details = _index.Store.GetRunDetails(_a.Id, null)!;
+        var file = Path.Combine(AnnotationFolder.Of(_index.Workspace), _a.Id + ".json");
+        _index.Store.ReplaceAnnotations([new AnnotationRow(_a.Id, true, ["kept"], null, file, RunSnapshots.From(details, _index.Workspace, Now))], []);
+        _index.Store.RemoveUnits([_a.Directory]);
+
+        var result = Compare(ValAcc, _a.Id, _b.Id);
+
+        Assert.Empty(result.Missing);
+        var gone = result.Runs[0];
+        Assert.Equal((_a.Id, true, true), (gone.Id, gone.Gone, gone.Starred));
+        Assert.Contains("kept", gone.Tags);
+        Assert.Null(result.Runs[1].Gone);
+        Assert.Equal("0.001", result.Params.Single(p => p.Key == "lr").Values[0]);
+    }
 
     [Fact]
     public void Runs_come_in_the_order_given_each_once_with_unknown_ids_listed_as_missing()
