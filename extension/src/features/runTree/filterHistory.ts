@@ -42,10 +42,12 @@ export function filterDescription(filter: string, matching: number | undefined):
   return `${shown} · ${numbers.format(matching)} ${matching === 1 ? 'run' : 'runs'}`;
 }
 
-/** The line the picker shows under a filter that does not parse, with a caret under the place it failed. */
-export function errorDetail(filter: string, position: number, message: string): string {
+/** The line the picker shows under a filter that does not parse: the server's message (it names the column),
+ * then, when the line has room, the text around that column with the failing character marked. */
+export function errorDetail(filter: string, position: number, message: string, width = 100): string {
   const at = Math.max(0, Math.min(position, filter.length));
-  const before = filter.slice(Math.max(0, at - 20), at);
-  const after = filter.slice(at, at + 20);
-  return `${message} — …${before}⟦${after.slice(0, 1) || ' '}⟧${after.slice(1)}`;
+  const before = filter.slice(Math.max(0, at - 12), at);
+  const after = filter.slice(at, at + 12);
+  const detail = `${message} — …${before}⟦${after.slice(0, 1) || ' '}⟧${after.slice(1)}`;
+  return Array.from(detail).length <= width ? detail : message;
 }

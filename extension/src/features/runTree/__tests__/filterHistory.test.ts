@@ -52,6 +52,8 @@ describe('what the view says about its filter', () => {
     assert.equal(errorDetail('lr < ', 5, 'column 6: expected a value'), 'column 6: expected a value — …lr < ⟦ ⟧');
     assert.equal(errorDetail('lr ! 3', 3, 'm'), 'm — …lr ⟦!⟧ 3');
     assert.equal(errorDetail('x', 99, 'm'), 'm — …x⟦ ⟧');
+    const long = `column 40: expected a value after '<', found the end of the filter`;
+    assert.equal(errorDetail('optimizer = adam and (lr < 0.01 or lr <', 40, long), long, 'no excerpt when the line has no room');
   });
 });
 
