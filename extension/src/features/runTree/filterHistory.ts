@@ -44,7 +44,7 @@ export function filterDescription(filter: string, matching: number | undefined):
 
 /** The line the picker shows under a filter that does not parse: the server's message (it names the column),
  * then, when the line has room, the text around that column with the failing character marked. */
-export function errorDetail(filter: string, position: number, message: string, width = 100): string {
+export function errorDetail(filter: string, position: number, message: string, width = 80): string {
   const at = Math.max(0, Math.min(position, filter.length));
   const before = filter.slice(Math.max(0, at - 12), at);
   const after = filter.slice(at, at + 12);
