@@ -69,7 +69,8 @@ export interface RunTreeParams {
   nodeId?: string;
   offset: number;
   limit: number;
-  /** A filter expression: stores and experiments count matching runs only; experiments list them flat. */
+  /** A filter expression: stores and experiments count matching runs only; experiments list them flat, or
+   * by lineage among the matching runs. Sent with every request: node ids do not carry it. */
   filter?: string;
   grouping?: TreeGrouping;
 }

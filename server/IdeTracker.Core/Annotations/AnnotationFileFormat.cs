@@ -16,7 +16,7 @@ public static class AnnotationFileFormat
     private static readonly string[] TopKeys = ["version", "runId", "starred", "tags", "note", "snapshot"];
 
     private static readonly string[] SnapshotKeys =
-        ["name", "source", "store", "experiment", "status", "startTime", "endTime", "gitCommit", "path", "params", "metrics", "recordedAt"];
+        ["name", "source", "store", "experiment", "parentId", "status", "startTime", "endTime", "gitCommit", "path", "params", "metrics", "recordedAt"];
 
     private static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -194,6 +194,7 @@ public static class AnnotationFileFormat
             Source = Text("source"),
             Store = Optional("store") ?? ".",
             Experiment = Optional("experiment"),
+            ParentId = Optional("parentId"),
             Status = Optional("status") ?? "unknown",
             StartTime = Time("startTime"),
             EndTime = Time("endTime"),
@@ -213,6 +214,12 @@ public static class AnnotationFileFormat
         json.WriteString("source", snapshot.Source);
         json.WriteString("store", snapshot.Store);
         WriteNullable(json, "experiment", snapshot.Experiment);
+        if (snapshot.ParentId is { } parent)
+        {
+            // Written only for a child run: a top-level run's file reads as it did before the field was kept.
+            json.WriteString("parentId", parent);
+        }
+
         json.WriteString("status", snapshot.Status);
         WriteNullable(json, "startTime", Iso(snapshot.StartTime));
         WriteNullable(json, "endTime", Iso(snapshot.EndTime));

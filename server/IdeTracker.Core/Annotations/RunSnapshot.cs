@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace IdeTracker.Core.Annotations;
 
 /// <summary>What an annotation keeps of its run so the record outlives the run's own files: names, times,
-/// git commit, params as text and the last value of each metric. <see cref="Store"/> and <see cref="Path"/>
+/// git commit, the parent run, params as text and the last value of each metric. <see cref="Store"/> and <see cref="Path"/>
 /// are relative to the workspace with forward slashes. <see cref="Extra"/> holds fields this version does not
 /// know (a newer version's, or the user's), written back as they were.</summary>
 public sealed record RunSnapshot
@@ -15,6 +15,10 @@ public sealed record RunSnapshot
     public required string Store { get; init; }
 
     public string? Experiment { get; init; }
+
+    /// <summary>The id of the run this one is a child of, so a child whose files are gone stays under its parent;
+    /// null for a top-level run, and in files written before it was kept.</summary>
+    public string? ParentId { get; init; }
 
     public required string Status { get; init; }
 
@@ -38,7 +42,7 @@ public sealed record RunSnapshot
     /// not count, so an unchanged run never rewrites its file.</summary>
     public bool SameRunAs(RunSnapshot other) =>
         Name == other.Name && Source == other.Source && Store == other.Store && Experiment == other.Experiment
-        && Status == other.Status && StartTime == other.StartTime && EndTime == other.EndTime
+        && ParentId == other.ParentId && Status == other.Status && StartTime == other.StartTime && EndTime == other.EndTime
         && GitCommit == other.GitCommit && Path == other.Path
         && SameEntries(Params, other.Params) && SameEntries(Metrics, other.Metrics);
 

@@ -15,6 +15,7 @@ public static class RunSnapshots
             Source = run.Source,
             Store = PathText.RelativeOrSelf(workspaceRoot, details.StorePath),
             Experiment = run.Experiment,
+            ParentId = run.ParentId,
             Status = run.Status.ToWire(),
             StartTime = run.StartTime,
             EndTime = run.EndTime,

@@ -88,8 +88,9 @@ internal sealed class AnnotationRowWriter : IDisposable
         ];
         insertGhost = Prepare("""
             INSERT INTO runs(id, unit, source, store_key, store_path, experiment, name, native_id, status, start_ms, end_ms,
-                git_commit, directory, top)
-            VALUES(?1, -1, ?2, ?3, ?4, ?5, ?6, ?1, ?7, ?8, ?9, ?10, ?11, 1)
+                git_commit, directory, parent_id, top)
+            VALUES(?1, -1, ?2, ?3, ?4, ?5, ?6, ?1, ?7, ?8, ?9, ?10, ?11, ?12,
+                ?12 IS NULL OR NOT EXISTS (SELECT 1 FROM runs WHERE id = ?12))
             ON CONFLICT(id) DO NOTHING
             RETURNING run
             """);
@@ -267,6 +268,7 @@ internal sealed class AnnotationRowWriter : IDisposable
             .Bind(9, snapshot.EndTime?.ToUnixTimeMilliseconds())
             .Bind(10, snapshot.GitCommit)
             .Bind(11, Absolute(snapshot.Path))
+            .Bind(12, snapshot.ParentId)
             .ScalarInt64() is not long runKey)
         {
             return;

@@ -113,17 +113,18 @@ public sealed partial class IndexStore
             StringComparer.Ordinal);
     }
 
-    /// <summary>Every run of one experiment of a store, child runs included, with its params, by start time
-    /// (runs without one last), then name and id.</summary>
-    public IReadOnlyList<RunParamsRow> GetExperimentRunParams(string storeKey, string? experiment)
+    /// <summary>Every run of one experiment of a store (only those <paramref name="filter"/> selects, when
+    /// given), child runs included, with its params, by start time (runs without one last), then name and id.</summary>
+    public IReadOnlyList<RunParamsRow> GetExperimentRunParams(string storeKey, string? experiment, Queries.CompiledFilter? filter = null)
     {
         using var connection = OpenRead();
         using var command = connection.CreateCommand();
         command.Parameters.AddWithValue("$store", storeKey);
         command.Parameters.AddWithValue("$experiment", (object?)experiment ?? DBNull.Value);
-        command.CommandText = """
+        filter?.Bind(command);
+        command.CommandText = $"""
             SELECT r.run, r.id, r.source, r.start_ms, r.label FROM runs r
-            WHERE r.store_key = $store AND r.experiment IS $experiment
+            WHERE r.store_key = $store AND r.experiment IS $experiment AND {filter?.Sql ?? "1"}
             ORDER BY r.start_ms IS NULL, r.start_ms, r.name, r.id
             """;
         var runs = new List<(long Key, string Id, string Source, DateTimeOffset? Start, string? Label)>();
@@ -137,10 +138,21 @@ public sealed partial class IndexStore
             }
         }
 
-        Fill(command, """
-            SELECT p.run, p.key, p.text FROM params p JOIN runs r ON r.run = p.run
-            WHERE r.store_key = $store AND r.experiment IS $experiment
-            """, run => paramsByKey[run]);
+        if (filter is null)
+        {
+            Fill(command, """
+                SELECT p.run, p.key, p.text FROM params p JOIN runs r ON r.run = p.run
+                WHERE r.store_key = $store AND r.experiment IS $experiment
+                """, run => paramsByKey[run]);
+        }
+        else
+        {
+            // The filter is worked out once, above: the params of the runs it selected are read by key.
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$runs", JsonSerializer.Serialize(runs.ConvertAll(r => r.Key)));
+            Fill(command, "SELECT p.run, p.key, p.text FROM params p WHERE p.run IN (SELECT value FROM json_each($runs))", run => paramsByKey[run]);
+        }
+
         return runs.ConvertAll(r => new RunParamsRow(r.Id, r.Source, r.Start, r.Label, paramsByKey[r.Key]));
     }
 

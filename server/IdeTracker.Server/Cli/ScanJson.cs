@@ -7,7 +7,9 @@ using IdeTracker.Core.Presentation;
 namespace IdeTracker.Server.Cli;
 
 /// <summary>The <c>scan --json</c> shape: an array, one object per run, keys in a fixed order. Non-finite
-/// metric values are the strings "NaN", "Infinity", "-Infinity", as on the LSP wire.</summary>
+/// metric values are the strings "NaN", "Infinity", "-Infinity", as on the LSP wire. <c>tags</c> are the
+/// run's own (source) tags; the user's annotation follows the older keys as <c>starred</c>, <c>userTags</c>
+/// and <c>gone</c>, so a script can pick starred runs without a second call.</summary>
 public static class ScanJson
 {
     public static void Write(TextWriter output, IReadOnlyList<RunDetailsRow> runs, string root)
@@ -56,6 +58,15 @@ public static class ScanJson
         json.WriteEndObject();
         WriteMap(json, "tags", details.Tags);
         json.WriteString("path", PathText.RelativeOrSelf(root, run.Directory));
+        json.WriteBoolean("starred", run.Starred);
+        json.WriteStartArray("userTags");
+        foreach (var tag in run.UserTags)
+        {
+            json.WriteStringValue(tag);
+        }
+
+        json.WriteEndArray();
+        json.WriteBoolean("gone", run.Gone);
         json.WriteEndObject();
     }
 

@@ -16,7 +16,9 @@ public sealed record RunTreeParams
 
     /// <summary>A filter expression (<c>ideTracker/query</c>'s language). With one, stores and experiments
     /// count only matching runs, hide when none match, and an experiment lists its matching runs flat (child
-    /// runs included, not nested). A filter that does not parse is an InvalidParams error.</summary>
+    /// runs included, not nested), or with <see cref="Grouping"/> "lineage" the lineage among the matching runs
+    /// alone. Send the same filter and grouping with every request: node ids do not carry them.
+    /// A filter that does not parse is an InvalidParams error.</summary>
     [JsonPropertyName("filter")]
     public string? Filter { get; init; }
 

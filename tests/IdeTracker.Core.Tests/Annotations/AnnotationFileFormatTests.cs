@@ -120,6 +120,50 @@ public sealed class AnnotationFileFormatTests
     }
 
     [Fact]
+    public void A_child_run_keeps_its_parent_after_its_experiment_and_reads_it_back()
+    {
+        var child = Sample() with { Snapshot = Sample().Snapshot! with { ParentId = "fedcba9876543210" } };
+
+        var text = AnnotationFileFormat.Serialize(child);
+        var read = AnnotationFileFormat.Parse(Path, text).Annotation!;
+
+        Assert.Contains("""
+                "experiment": "Default",
+                "parentId": "fedcba9876543210",
+                "status": "finished",
+            """, text, StringComparison.Ordinal);
+        Assert.Equal("fedcba9876543210", read.Snapshot!.ParentId);
+        Assert.Null(read.Snapshot.Extra);
+        Assert.True(child.Snapshot!.SameRunAs(read.Snapshot));
+        Assert.False(Sample().Snapshot!.SameRunAs(read.Snapshot));
+    }
+
+    [Fact]
+    public void A_snapshot_without_a_parent_reads_as_a_top_level_run_and_writes_no_parent()
+    {
+        const string older = """
+            {"version": 1, "runId": "0123456789abcdef", "starred": true,
+             "snapshot": {"name": "r", "source": "csv", "store": ".", "status": "finished", "path": "logs/a.csv"}}
+            """;
+
+        var annotation = AnnotationFileFormat.Parse(Path, older).Annotation!;
+
+        Assert.Null(annotation.Snapshot!.ParentId);
+        Assert.DoesNotContain("parentId", AnnotationFileFormat.Serialize(annotation), StringComparison.Ordinal);
+        Assert.DoesNotContain("parentId", AnnotationFileFormat.SerializeSnapshot(annotation.Snapshot), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_index_copy_of_a_snapshot_keeps_the_parent()
+    {
+        var snapshot = Sample().Snapshot! with { ParentId = "fedcba9876543210" };
+
+        var copy = AnnotationFileFormat.ParseSnapshot(AnnotationFileFormat.SerializeSnapshot(snapshot));
+
+        Assert.Equal("fedcba9876543210", copy!.ParentId);
+    }
+
+    [Fact]
     public void Invalid_json_is_a_problem_at_the_line_where_it_breaks()
     {
         const string text = "{\n  \"version\": 1,\n  \"starred\": true,\n  \"tags\": [\"a\",, ]\n}\n";
@@ -140,6 +184,7 @@ public sealed class AnnotationFileFormatTests
     [InlineData("{\"a\": 1, \"a\": 2}", 0, "not valid JSON")]
     [InlineData("[1, 2]", 1, "one JSON object")]
     [InlineData("{\"version\": 0}", 1, "version must be a whole number")]
+    [InlineData("{\n  \"snapshot\": {\"name\": \"r\", \"source\": \"csv\", \"path\": \"p\",\n    \"parentId\": 7}\n}", 3, "snapshot.parentId must be text")]
     public void A_field_of_the_wrong_kind_is_a_problem_at_its_line(string text, int line, string message)
     {
         var read = AnnotationFileFormat.Parse(Path, text);

@@ -35,6 +35,74 @@ public sealed class IndexStoreGhostRunTests : IDisposable
         Assert.Equal(["run-c"], store.GetRuns("mlflow:mlruns", "Default", null, 0, 10, null).Items.Select(r => r.Name));
     }
 
+    [Fact]
+    public void A_gone_child_run_stays_under_its_parent()
+    {
+        var ws = store.WorkspaceRoot;
+        var parentUnit = TestRuns.Unit(ws, "p");
+        var childUnit = TestRuns.Unit(ws, "c");
+        var parent = TestRuns.Run(parentUnit, "p");
+        var child = TestRuns.Run(childUnit, "c", parentNativeId: "p");
+        store.WriteUnits([(parentUnit, TestRuns.Result(parent)), (childUnit, TestRuns.Result(child))]);
+        store.ReplaceAnnotations([Starred(child.Id)], []);
+
+        store.RemoveUnits([childUnit.Path]);
+
+        var top = Assert.Single(store.GetRuns("mlflow:mlruns", "Default", null, 0, 10, null).Items);
+        Assert.Equal((parent.Id, false, 1), (top.Id, top.Gone, top.ChildCount));
+        var ghost = Assert.Single(store.GetRuns("", null, parent.Id, 0, 10, null).Items);
+        Assert.Equal((child.Id, true, parent.Id), (ghost.Id, ghost.Gone, ghost.ParentId));
+    }
+
+    [Fact]
+    public void A_gone_child_of_a_gone_parent_hangs_under_the_parent_s_ghost_whichever_is_restored_first()
+    {
+        var ws = store.WorkspaceRoot;
+        var parentUnit = TestRuns.Unit(ws, "p");
+        var childUnit = TestRuns.Unit(ws, "c");
+        var parent = TestRuns.Run(parentUnit, "p");
+        var child = TestRuns.Run(childUnit, "c", parentNativeId: "p");
+        store.WriteUnits([(parentUnit, TestRuns.Result(parent)), (childUnit, TestRuns.Result(child))]);
+        var rows = new List<AnnotationRow> { Starred(child.Id), Starred(parent.Id) };
+        store.RemoveUnits([parentUnit.Path, childUnit.Path]);
+
+        foreach (var order in new[] { rows, Enumerable.Reverse(rows).ToList() })
+        {
+            store.ReplaceAnnotations([], []);
+            store.ReplaceAnnotations(order, []);
+
+            var top = Assert.Single(store.GetRuns("mlflow:mlruns", "Default", null, 0, 10, null).Items);
+            Assert.Equal((parent.Id, true, 1), (top.Id, top.Gone, top.ChildCount));
+            Assert.Equal(child.Id, Assert.Single(store.GetRuns("", null, parent.Id, 0, 10, null).Items).Id);
+        }
+    }
+
+    [Fact]
+    public void A_gone_child_goes_to_the_top_level_when_its_unannotated_parent_goes_too()
+    {
+        var ws = store.WorkspaceRoot;
+        var parentUnit = TestRuns.Unit(ws, "p");
+        var childUnit = TestRuns.Unit(ws, "c");
+        var parent = TestRuns.Run(parentUnit, "p");
+        var child = TestRuns.Run(childUnit, "c", parentNativeId: "p");
+        store.WriteUnits([(parentUnit, TestRuns.Result(parent)), (childUnit, TestRuns.Result(child))]);
+        store.ReplaceAnnotations([Starred(child.Id)], []);
+        store.RemoveUnits([childUnit.Path]);
+
+        store.RemoveUnits([parentUnit.Path]);
+
+        var top = Assert.Single(store.GetRuns("mlflow:mlruns", "Default", null, 0, 10, null).Items);
+        Assert.Equal((child.Id, true), (top.Id, top.Gone));
+    }
+
+    /// <summary>A starred annotation of an indexed run, with the snapshot it would keep.</summary>
+    private AnnotationRow Starred(string runId)
+    {
+        var ws = store.WorkspaceRoot;
+        var snapshot = RunSnapshots.From(store.GetRunDetails(runId, null)!, ws, DateTimeOffset.UnixEpoch);
+        return new AnnotationRow(runId, true, [], null, Path.Combine(AnnotationFolder.Of(ws), runId + ".json"), snapshot);
+    }
+
     public void Dispose()
     {
         store.Dispose();

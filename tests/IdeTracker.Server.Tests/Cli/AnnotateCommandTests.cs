@@ -100,6 +100,38 @@ public sealed class AnnotateCommandTests : IDisposable
         Assert.Contains("finished, files gone", alpha, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Scan_and_runs_json_carry_the_star_the_user_s_tags_and_whether_the_files_are_gone()
+    {
+        Annotate("alpha", "--star", "--tag", "baseline", "--tag", "sweep");
+        Annotate(IdOf("aaaa2222"), "--star");
+        Directory.Delete(Path.Combine(_workspace, "mlruns", "1", "aaaa2222"), recursive: true);
+
+        var scan = Json("scan", _workspace, "--json");
+        var starred = Json("runs", _workspace, "--where", "starred", "--json");
+
+        var byId = scan.ToDictionary(r => r.GetProperty("id").GetString()!);
+        var alpha = byId[IdOf("aaaa1111")];
+        var goneBeta = byId[IdOf("aaaa2222")];
+        var otherBeta = byId[IdOf("bbbb3333")];
+        Assert.Equal((true, false), (alpha.GetProperty("starred").GetBoolean(), alpha.GetProperty("gone").GetBoolean()));
+        Assert.Equal(["baseline", "sweep"], alpha.GetProperty("userTags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, alpha.GetProperty("tags").ValueKind);
+        Assert.Equal((true, true), (goneBeta.GetProperty("starred").GetBoolean(), goneBeta.GetProperty("gone").GetBoolean()));
+        Assert.Equal((false, 0, false), (otherBeta.GetProperty("starred").GetBoolean(), otherBeta.GetProperty("userTags").GetArrayLength(), otherBeta.GetProperty("gone").GetBoolean()));
+        Assert.Equal(
+            [IdOf("aaaa1111"), IdOf("aaaa2222")],
+            starred.Select(r => r.GetProperty("id").GetString()).Order(StringComparer.Ordinal));
+    }
+
+    private List<System.Text.Json.JsonElement> Json(params string[] args)
+    {
+        var output = new StringWriter();
+        var code = CliCommands.Run([.. args, "--index", _temp.Combine("index.db")], output, new StringWriter());
+        Assert.Equal(0, code);
+        return [.. System.Text.Json.JsonDocument.Parse(output.ToString()).RootElement.EnumerateArray()];
+    }
+
     [Theory]
     [InlineData("alpha")]
     [InlineData("alpha", "--star", "--unstar")]

@@ -31,8 +31,9 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Equal("0.05", v4.GetProperty("params").GetProperty("dropout").GetString());
         Assert.Equal("lightning_logs/version_4", v4.GetProperty("path").GetString());
         Assert.Equal(
-            ["id", "source", "store", "experiment", "name", "parentId", "status", "startTime", "endTime", "params", "metrics", "tags", "path"],
+            ["id", "source", "store", "experiment", "name", "parentId", "status", "startTime", "endTime", "params", "metrics", "tags", "path", "starred", "userTags", "gone"],
             v4.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal((false, 0, false), (v4.GetProperty("starred").GetBoolean(), v4.GetProperty("userTags").GetArrayLength(), v4.GetProperty("gone").GetBoolean()));
         var trainLoss = v4.GetProperty("metrics").GetProperty("train_loss");
         Assert.Equal(["last", "min", "max", "count", "lastStep"], trainLoss.EnumerateObject().Select(p => p.Name).ToArray());
     }

@@ -144,9 +144,28 @@ public sealed class CompareRequestsTests : IDisposable
         Assert.Equal("batch_size 32 → 128", underRoot[1].GetProperty("change").GetString());
     }
 
-    private static async Task<List<JsonElement>> Children(InProcessServer server, string? nodeId)
+    [Fact]
+    public async Task Under_a_filter_the_lineage_links_the_matching_runs_only()
     {
-        var page = await server.RequestAsync<JsonElement>("ideTracker/runTree", new { nodeId, grouping = "lineage" });
+        await using var server = await InProcessServer.StartAsync(_workspace, _storage);
+        await server.WaitUntilIndexedAsync();
+        const string Filter = "batch_size = 64 or lr = 0.01";
+
+        var store = (await Children(server, null, Filter)).Single();
+        var experiment = (await Children(server, store.GetProperty("id").GetString(), Filter)).Single();
+        var root = (await Children(server, experiment.GetProperty("id").GetString(), Filter)).Single();
+        var child = (await Children(server, root.GetProperty("id").GetString(), Filter)).Single();
+
+        Assert.Equal(2, experiment.GetProperty("childCount").GetInt32());
+        Assert.Equal("alpha", root.GetProperty("label").GetString());
+        Assert.Equal("gamma", child.GetProperty("label").GetString());
+        Assert.Equal("batch_size 32 → 64, lr 0.01 → 1e-3", child.GetProperty("change").GetString());
+        Assert.Equal("beta", (await Children(server, root.GetProperty("id").GetString())).Single().GetProperty("label").GetString());
+    }
+
+    private static async Task<List<JsonElement>> Children(InProcessServer server, string? nodeId, string? filter = null)
+    {
+        var page = await server.RequestAsync<JsonElement>("ideTracker/runTree", new { nodeId, grouping = "lineage", filter });
         return [.. page.GetProperty("nodes").EnumerateArray()];
     }
 }

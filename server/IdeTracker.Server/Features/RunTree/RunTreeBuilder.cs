@@ -42,7 +42,8 @@ public sealed class RunTreeBuilder
         };
         var offset = Math.Max(0, request.Offset);
         var limit = Math.Clamp(request.Limit <= 0 ? 500 : request.Limit, 1, MaxPageSize);
-        // With a filter, stores and experiments count only matching runs and experiments list them flat.
+        // With a filter, stores and experiments count only matching runs; experiments list them flat, or by
+        // lineage among the matching runs alone.
         var filter = string.IsNullOrWhiteSpace(request.Filter) ? null : _store.CompileFilter(request.Filter, _now);
         if (request.NodeId is null)
         {
@@ -53,10 +54,12 @@ public sealed class RunTreeBuilder
             ?? throw new ArgumentException($"unknown tree node id: {request.NodeId}");
         return id.Kind switch
         {
-            // A filter lists an experiment's matching runs flat, whatever the grouping.
-            TreeNodeId.Store => Experiments(id.StoreKey!, offset, limit, byLineage && filter is null, filter),
+            TreeNodeId.Store => Experiments(id.StoreKey!, offset, limit, byLineage, filter),
             TreeNodeId.ExperimentKind when filter is not null => FlatRuns(_store.GetMatchingRuns(id.StoreKey!, id.Experiment, filter, offset, limit, _mainMetric?.Key)),
-            TreeNodeId.Lineage => LineageRuns(id, offset, limit),
+            // The same lineage ids serve with and without a filter: the extension sends its filter with every request.
+            TreeNodeId.Lineage => LineageRuns(id, offset, limit, filter is null
+                ? _lineage.Get(_store, id.StoreKey!, id.Experiment)
+                : _lineage.Get(_store, id.StoreKey!, id.Experiment, request.Filter!, filter)),
             TreeNodeId.ExperimentKind => Runs(_store.GetRuns(id.StoreKey!, id.Experiment, null, offset, limit, _mainMetric?.Key)),
             TreeNodeId.Run => Runs(_store.GetRuns(string.Empty, null, id.RunId, offset, limit, _mainMetric?.Key)),
             TreeNodeId.Problems => ProblemNodes(offset, limit),
@@ -122,11 +125,10 @@ public sealed class RunTreeBuilder
         return new RunTreeResult(nodes, page.Total, page.Offset);
     }
 
-    /// <summary>One page of the runs that hang under a run (or the roots) in an experiment's lineage, each
-    /// saying what changed from the run above it.</summary>
-    private RunTreeResult LineageRuns(TreeNodeId id, int offset, int limit)
+    /// <summary>One page of the runs that hang under a run (or the roots) in an experiment's lineage
+    /// (<paramref name="forest"/>), each saying what changed from the run above it.</summary>
+    private RunTreeResult LineageRuns(TreeNodeId id, int offset, int limit, LineageForest forest)
     {
-        var forest = _lineage.Get(_store, id.StoreKey!, id.Experiment);
         var children = forest.ChildrenOf(id.RunId);
         var rows = _store.GetRunRowsByIds([.. children.Skip(offset).Take(limit)], _mainMetric?.Key);
         var nodes = rows.Select(run =>
