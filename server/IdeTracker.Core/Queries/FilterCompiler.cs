@@ -254,9 +254,9 @@ public sealed class FilterCompiler
             case ComparisonOperator.NotEqual:
                 return $"COALESCE({column} <> {Add(text)} COLLATE NOCASE, 0)";
             case ComparisonOperator.Matches:
-                return $"{RegexFunction.Name}({Pattern(node.Value)}, {column})";
+                return Matches(node.Value, column);
             case ComparisonOperator.NotMatches:
-                return $"({column} IS NOT NULL AND NOT {RegexFunction.Name}({Pattern(node.Value)}, {column}))";
+                return $"({column} IS NOT NULL AND NOT {Matches(node.Value, column)})";
             default:
                 throw OperatorError(node, $"'{field}' is text: expected =, !=, ~ or !~, found '{node.Operator.Spell()}'", ["=", "!=", "~", "!~"]);
         }
@@ -306,8 +306,8 @@ public sealed class FilterCompiler
         var value = node.Value;
         return node.Operator switch
         {
-            ComparisonOperator.Matches => $"{RegexFunction.Name}({Pattern(value)}, p.text)",
-            ComparisonOperator.NotMatches => $"NOT {RegexFunction.Name}({Pattern(value)}, p.text)",
+            ComparisonOperator.Matches => Matches(value, "p.text"),
+            ComparisonOperator.NotMatches => $"NOT {Matches(value, "p.text")}",
             _ when value.Number is { } number => NumberCondition("p.num", node.Operator, number),
             ComparisonOperator.Equal => $"p.text = {Add(value.Text)} COLLATE NOCASE",
             ComparisonOperator.NotEqual => $"p.text <> {Add(value.Text)} COLLATE NOCASE",
@@ -336,6 +336,17 @@ public sealed class FilterCompiler
         ComparisonOperator.NotEqual => $"{column} IS NOT {Add(number)}",
         _ => $"{column} {(op == ComparisonOperator.Equal ? "=" : op.Spell())} {Add(number)}",
     };
+
+    /// <summary><c>column ~ pattern</c>, behind a LIKE every match also passes (<see cref="RegexLikePrefilter"/>)
+    /// when the pattern has literals: SQLite checks it in C, and only its survivors pay the call into .NET.</summary>
+    private string Matches(FilterValue value, string column)
+    {
+        var pattern = Pattern(value);
+        var call = $"{RegexFunction.Name}({pattern}, {column})";
+        return RegexLikePrefilter.For(value.Text) is { } like
+            ? $"({column} LIKE {Add(like)} ESCAPE {Add(RegexLikePrefilter.Escape.ToString())} AND {call})"
+            : call;
+    }
 
     private string Pattern(FilterValue value)
     {
