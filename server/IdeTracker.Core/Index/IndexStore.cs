@@ -7,7 +7,7 @@ namespace IdeTracker.Core.Index;
 /// for the writer.</summary>
 public sealed partial class IndexStore : IDisposable
 {
-    public const int SchemaVersion = 6;
+    public const int SchemaVersion = 7;
 
     private readonly SqliteConnection writer;
     private readonly UnitBatchWriter batchWriter;
