@@ -160,9 +160,42 @@ public sealed class FilterCompiler
     private static bool IsRunField(FilterName name) =>
         name.Scope == NameScope.Any && RunFields.AllNames.Contains(name.Key, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>In an <c>or</c> read as a list of runs, a param's text equalities become one <c>IN</c> list, which
+    /// SQLite seeks value by value in the case-blind (key, text) index; as ORed conditions it would read every row
+    /// of the key. Not in a probe of one run's rows: there SQLite would take the list over the run's own key and
+    /// read every run holding one of the values, for each run probed.</summary>
     private string Merged((bool IsParam, string Key) target, List<ComparisonNode> comparisons, bool isAnd)
     {
-        var conditions = comparisons.Select(c => target.IsParam ? ParamCondition(c) : MetricCondition(c)).ToList();
+        var conditions = new List<string>();
+        var texts = new List<string>();
+        var textsAt = -1;
+        foreach (var comparison in comparisons)
+        {
+            if (!target.IsParam)
+            {
+                conditions.Add(MetricCondition(comparison));
+            }
+            else if (!isAnd && !correlate && comparison is { Operator: ComparisonOperator.Equal, Value.Number: null })
+            {
+                if (textsAt < 0)
+                {
+                    textsAt = conditions.Count;
+                    conditions.Add("");
+                }
+
+                texts.Add(Add(comparison.Value.Text));
+            }
+            else
+            {
+                conditions.Add(ParamCondition(comparison));
+            }
+        }
+
+        if (textsAt >= 0)
+        {
+            conditions[textsAt] = $"p.text COLLATE NOCASE IN ({string.Join(", ", texts)})";
+        }
+
         var joined = "(" + string.Join(isAnd ? " AND " : " OR ", conditions) + ")";
         return target.IsParam ? InParams(Add(target.Key), joined) : InMetrics(Add(target.Key), joined);
     }

@@ -91,10 +91,13 @@ public sealed class IndexStoreQueryPlanTests : IDisposable
         Assert.Equal(["run-b", "run-h"], store.QueryRuns(null, "lr", 4, 2, null, Now).Items.Select(r => r.Name));
     }
 
-    [Fact]
-    public void Text_equality_seeks_its_value_in_the_case_blind_index()
+    [Theory]
+    [InlineData("lr = AUTO")]
+    [InlineData("lr = AUTO or lr = none")]
+    [InlineData("lr in (none, Auto)")]
+    public void Text_equality_seeks_its_values_in_the_case_blind_index(string text)
     {
-        var filter = store.CompileFilter("lr = AUTO", Now);
+        var filter = store.CompileFilter(text, Now);
         using var connection = TestRuns.OpenRaw(store.DatabasePath);
         using var command = connection.CreateCommand();
         filter.Bind(command);
@@ -109,7 +112,7 @@ public sealed class IndexStoreQueryPlanTests : IDisposable
         }
 
         Assert.Contains(plan, step => step.Contains("params_key_text (key=? AND text=?)", StringComparison.Ordinal));
-        Assert.Equal(["run-f"], store.QueryRuns("lr = AUTO", null, 0, 10, null, Now).Items.Select(r => r.Name));
+        Assert.Equal(["run-f"], store.QueryRuns(text, null, 0, 10, null, Now).Items.Select(r => r.Name));
     }
 
     public void Dispose()
