@@ -51,12 +51,24 @@ public sealed class FilterCompiler
     {
         AndNode => Chain(node, isAnd: true),
         OrNode => Chain(node, isAnd: false),
-        NotNode not => $"NOT ({Emit(not.Operand)})",
+        NotNode not => Not(not),
         StarredNode => Rows("annotations a", "a.run_id = r.id", "a.starred = 1", "r.id", "a.run_id"),
         TermNode term => Term(term),
         ComparisonNode comparison => Comparison(comparison),
         _ => throw new ArgumentException($"unknown filter node {node.GetType().Name}", nameof(node)),
     };
+
+    /// <summary>A negated comparison of one param or metric is read as a list of runs even beside a driving list:
+    /// SQLite builds it once from the (key, value) index and checks each run against it in memory, where probing
+    /// each run's rows costs a b-tree descent per run.</summary>
+    private string Not(NotNode not)
+    {
+        var outer = correlate;
+        correlate = outer && !(not.Operand is ComparisonNode comparison && SingleTarget(comparison) is not null);
+        var sql = $"NOT ({Emit(not.Operand)})";
+        correlate = outer;
+        return sql;
+    }
 
     /// <summary>An <c>and</c> or <c>or</c> chain. Comparisons in it of one param (or one metric) become one read
     /// of its (key, value) index, their conditions joined the same way: <c>lr &gt;= 1e-4 and lr &lt; 1e-3</c> reads

@@ -115,6 +115,20 @@ public sealed class IndexStoreQueryPlanTests : IDisposable
         Assert.Equal(["run-f"], store.QueryRuns(text, null, 0, 10, null, Now).Items.Select(r => r.Name));
     }
 
+    [Theory]
+    [InlineData("lr < 1 and not val_acc = 0.9", "run-c run-e run-h run-i run-j")]
+    [InlineData("val_acc >= 0 and not lr = 0.01", "run-c run-d run-f run-i")]
+    [InlineData("lr < 1 and not lr = 0.01", "run-c run-d run-e run-i run-j")]
+    [InlineData("lr < 1 and not (val_acc = 0.9 or lr = -1)", "run-c run-e run-h run-i")]
+    public void A_negated_comparison_beside_a_driving_list_is_a_list_of_its_own(string filter, string names)
+    {
+        var compiled = store.CompileFilter(filter, Now);
+
+        Assert.Equal(names.Split(' '), store.QueryRuns(filter, "name", 0, 100, null, Now).Items.Select(r => r.Name));
+        Assert.Equal(filter.Contains('(', StringComparison.Ordinal), compiled.Sql.Contains("EXISTS (", StringComparison.Ordinal));
+        Assert.Equal(!filter.Contains('(', StringComparison.Ordinal), compiled.Sql.Contains("NOT (r.run IN (SELECT", StringComparison.Ordinal));
+    }
+
     public void Dispose()
     {
         store.Dispose();
