@@ -94,7 +94,8 @@ internal static class IndexSchema
     private static readonly string[] ValueIndexes =
     [
         "params_key_num ON params(key, num)",
-        "params_key_text ON params(key, text)",
+        // NOCASE, as filters compare text params: "optimizer = adam" reads the adam runs, not every optimizer.
+        "params_key_text ON params(key, text COLLATE NOCASE)",
         "metric_summaries_key_last ON metric_summaries(key, last)",
     ];
 

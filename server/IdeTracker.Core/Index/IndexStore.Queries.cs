@@ -57,14 +57,19 @@ public sealed partial class IndexStore
                 return new Page<RunRow>([], all, offset);
             }
 
-            command.CommandText = $"SELECT r.run FROM runs r {order.Join} WHERE {where.Sql} ORDER BY {order.OrderBy} LIMIT $limit OFFSET $offset";
+            var within = order.Seek is { } seek && SeekBound(command, seek, offset + limit) is { } bound
+                ? $"{seek.Value} {(seek.Descending ? ">=" : "<=")} {bound}"
+                : "1";
+            command.CommandText = $"SELECT r.run FROM runs r {order.Join} WHERE {within} ORDER BY {order.OrderBy} LIMIT $limit OFFSET $offset";
             return new Page<RunRow>(ReadRunRows(connection, ReadKeys(command), mainMetricKey), all, offset);
         }
 
-        // A filter's count comes from the same pass as its page (a window count): evaluating it twice would double the cost.
+        // A filter's count comes from the same pass as its page: the matches, with the values they sort on, are
+        // written once to a temporary table that is counted and then sorted. Evaluating the filter twice would
+        // double its cost, and a window count makes SQLite sort every match whole where a page needs only the top.
         command.CommandText = $"""
-            SELECT r.run, count(*) OVER () FROM runs r {order.Join} WHERE {where.Sql}
-            ORDER BY {order.OrderBy} LIMIT $limit OFFSET $offset
+            WITH m AS MATERIALIZED (SELECT r.run, {order.KeyColumns} FROM runs r {order.Join} WHERE {where.Sql})
+            SELECT run, (SELECT count(*) FROM m) FROM m ORDER BY {order.OrderByKeyColumns} LIMIT $limit OFFSET $offset
             """;
         var keys = new List<long>();
         var total = 0;
@@ -84,6 +89,28 @@ public sealed partial class IndexStore
         }
 
         return new Page<RunRow>(ReadRunRows(connection, keys, mainMetricKey), total, offset);
+    }
+
+    /// <summary>The <paramref name="count"/>-th value of <paramref name="seek"/>'s column among runs, in the sort's
+    /// direction, bound as <c>$bound</c>: read off the (key, value) index in a few hundred steps. Null when fewer
+    /// runs have a value, and the sort must read them all. Sorting every run by a param costs a probe of its params
+    /// per run; the runs at or before the bound are all the first page can hold.</summary>
+    private static string? SeekBound(SqliteCommand command, SortSeek seek, int count)
+    {
+        command.Parameters.AddWithValue("$rank", count - 1);
+        command.CommandText = $"""
+            SELECT {seek.Value} FROM {seek.Table} {seek.Alias} JOIN runs r ON r.run = {seek.Alias}.run
+            WHERE {seek.Alias}.key = $s0 AND {seek.Value} IS NOT NULL
+            ORDER BY {seek.Value} {(seek.Descending ? "DESC" : "ASC")} LIMIT 1 OFFSET $rank
+            """;
+        var value = command.ExecuteScalar();
+        if (value is null or DBNull)
+        {
+            return null;
+        }
+
+        command.Parameters.AddWithValue("$bound", Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture));
+        return "$bound";
     }
 
     /// <summary>The rows of <paramref name="keys"/>, in that order.</summary>

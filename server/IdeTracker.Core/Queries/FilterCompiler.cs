@@ -51,12 +51,24 @@ public sealed class FilterCompiler
     {
         AndNode => Chain(node, isAnd: true),
         OrNode => Chain(node, isAnd: false),
-        NotNode not => $"NOT ({Emit(not.Operand)})",
+        NotNode not => Not(not),
         StarredNode => Rows("annotations a", "a.run_id = r.id", "a.starred = 1", "r.id", "a.run_id"),
         TermNode term => Term(term),
         ComparisonNode comparison => Comparison(comparison),
         _ => throw new ArgumentException($"unknown filter node {node.GetType().Name}", nameof(node)),
     };
+
+    /// <summary>A negated comparison of one param or metric is read as a list of runs even beside a driving list:
+    /// SQLite builds it once from the (key, value) index and checks each run against it in memory, where probing
+    /// each run's rows costs a b-tree descent per run.</summary>
+    private string Not(NotNode not)
+    {
+        var outer = correlate;
+        correlate = outer && !(not.Operand is ComparisonNode comparison && SingleTarget(comparison) is not null);
+        var sql = $"NOT ({Emit(not.Operand)})";
+        correlate = outer;
+        return sql;
+    }
 
     /// <summary>An <c>and</c> or <c>or</c> chain. Comparisons in it of one param (or one metric) become one read
     /// of its (key, value) index, their conditions joined the same way: <c>lr &gt;= 1e-4 and lr &lt; 1e-3</c> reads
@@ -160,9 +172,42 @@ public sealed class FilterCompiler
     private static bool IsRunField(FilterName name) =>
         name.Scope == NameScope.Any && RunFields.AllNames.Contains(name.Key, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>In an <c>or</c> read as a list of runs, a param's text equalities become one <c>IN</c> list, which
+    /// SQLite seeks value by value in the case-blind (key, text) index; as ORed conditions it would read every row
+    /// of the key. Not in a probe of one run's rows: there SQLite would take the list over the run's own key and
+    /// read every run holding one of the values, for each run probed.</summary>
     private string Merged((bool IsParam, string Key) target, List<ComparisonNode> comparisons, bool isAnd)
     {
-        var conditions = comparisons.Select(c => target.IsParam ? ParamCondition(c) : MetricCondition(c)).ToList();
+        var conditions = new List<string>();
+        var texts = new List<string>();
+        var textsAt = -1;
+        foreach (var comparison in comparisons)
+        {
+            if (!target.IsParam)
+            {
+                conditions.Add(MetricCondition(comparison));
+            }
+            else if (!isAnd && !correlate && comparison is { Operator: ComparisonOperator.Equal, Value.Number: null })
+            {
+                if (textsAt < 0)
+                {
+                    textsAt = conditions.Count;
+                    conditions.Add("");
+                }
+
+                texts.Add(Add(comparison.Value.Text));
+            }
+            else
+            {
+                conditions.Add(ParamCondition(comparison));
+            }
+        }
+
+        if (textsAt >= 0)
+        {
+            conditions[textsAt] = $"p.text COLLATE NOCASE IN ({string.Join(", ", texts)})";
+        }
+
         var joined = "(" + string.Join(isAnd ? " AND " : " OR ", conditions) + ")";
         return target.IsParam ? InParams(Add(target.Key), joined) : InMetrics(Add(target.Key), joined);
     }
@@ -254,9 +299,9 @@ public sealed class FilterCompiler
             case ComparisonOperator.NotEqual:
                 return $"COALESCE({column} <> {Add(text)} COLLATE NOCASE, 0)";
             case ComparisonOperator.Matches:
-                return $"{RegexFunction.Name}({Pattern(node.Value)}, {column})";
+                return Matches(node.Value, column);
             case ComparisonOperator.NotMatches:
-                return $"({column} IS NOT NULL AND NOT {RegexFunction.Name}({Pattern(node.Value)}, {column}))";
+                return $"({column} IS NOT NULL AND NOT {Matches(node.Value, column)})";
             default:
                 throw OperatorError(node, $"'{field}' is text: expected =, !=, ~ or !~, found '{node.Operator.Spell()}'", ["=", "!=", "~", "!~"]);
         }
@@ -306,8 +351,8 @@ public sealed class FilterCompiler
         var value = node.Value;
         return node.Operator switch
         {
-            ComparisonOperator.Matches => $"{RegexFunction.Name}({Pattern(value)}, p.text)",
-            ComparisonOperator.NotMatches => $"NOT {RegexFunction.Name}({Pattern(value)}, p.text)",
+            ComparisonOperator.Matches => Matches(value, "p.text"),
+            ComparisonOperator.NotMatches => $"NOT {Matches(value, "p.text")}",
             _ when value.Number is { } number => NumberCondition("p.num", node.Operator, number),
             ComparisonOperator.Equal => $"p.text = {Add(value.Text)} COLLATE NOCASE",
             ComparisonOperator.NotEqual => $"p.text <> {Add(value.Text)} COLLATE NOCASE",
@@ -336,6 +381,17 @@ public sealed class FilterCompiler
         ComparisonOperator.NotEqual => $"{column} IS NOT {Add(number)}",
         _ => $"{column} {(op == ComparisonOperator.Equal ? "=" : op.Spell())} {Add(number)}",
     };
+
+    /// <summary><c>column ~ pattern</c>, behind a LIKE every match also passes (<see cref="RegexLikePrefilter"/>)
+    /// when the pattern has literals: SQLite checks it in C, and only its survivors pay the call into .NET.</summary>
+    private string Matches(FilterValue value, string column)
+    {
+        var pattern = Pattern(value);
+        var call = $"{RegexFunction.Name}({pattern}, {column})";
+        return RegexLikePrefilter.For(value.Text) is { } like
+            ? $"({column} LIKE {Add(like)} ESCAPE {Add(RegexLikePrefilter.Escape.ToString())} AND {call})"
+            : call;
+    }
 
     private string Pattern(FilterValue value)
     {

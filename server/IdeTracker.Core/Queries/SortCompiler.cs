@@ -11,14 +11,15 @@ public static class SortCompiler
 
     private static readonly IReadOnlyList<string> KeyExamples = ["start", "-start", "end", "duration", "name", "status", "experiment"];
 
-    private static readonly IReadOnlyDictionary<string, string> RunKeys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Run keys: the column, and the collation its order needs.</summary>
+    private static readonly IReadOnlyDictionary<string, (string Column, string Collate)> RunKeys = new Dictionary<string, (string, string)>(StringComparer.OrdinalIgnoreCase)
     {
-        ["start"] = "r.start_ms",
-        ["end"] = "r.end_ms",
-        ["duration"] = "(r.end_ms - r.start_ms)",
-        ["name"] = "r.name COLLATE NOCASE",
-        ["status"] = "r.status",
-        ["experiment"] = "r.experiment COLLATE NOCASE",
+        ["start"] = ("r.start_ms", ""),
+        ["end"] = ("r.end_ms", ""),
+        ["duration"] = ("(r.end_ms - r.start_ms)", ""),
+        ["name"] = ("r.name", "COLLATE NOCASE "),
+        ["status"] = ("r.status", ""),
+        ["experiment"] = ("r.experiment", "COLLATE NOCASE "),
     };
 
     /// <summary>Throws <see cref="FilterException"/> (field "sort") for a sort that is not one known key.</summary>
@@ -50,9 +51,9 @@ public static class SortCompiler
 
         var direction = descending ? "DESC" : "ASC";
         var name = FilterParser.NameOf(key);
-        if (name.Scope == NameScope.Any && RunKeys.TryGetValue(name.Key, out var column))
+        if (name.Scope == NameScope.Any && RunKeys.TryGetValue(name.Key, out var run))
         {
-            return new CompiledSort("", $"{column} IS NULL, {column} {direction}, {CompiledSort.Tiebreak}", []);
+            return new CompiledSort("", [new($"{run.Column} IS NULL"), new(run.Column, run.Collate + direction), .. CompiledSort.TiebreakKeys], []);
         }
 
         KeyValuePair<string, object>[] parameters = [new("$s0", name.Key)];
@@ -60,16 +61,18 @@ public static class SortCompiler
         {
             return new CompiledSort(
                 "LEFT JOIN metric_summaries sm ON sm.run = r.run AND sm.key = $s0",
-                $"sm.last IS NULL, sm.last {direction}, {CompiledSort.KeyTiebreak}",
-                parameters);
+                [new("sm.last IS NULL"), new("sm.last", direction), .. CompiledSort.KeyTiebreakKeys],
+                parameters,
+                new SortSeek("metric_summaries", "sm", "last", descending));
         }
 
         if (name.Scope != NameScope.Metric && catalog.ParamKeys.Contains(name.Key))
         {
             return new CompiledSort(
                 "LEFT JOIN params sp ON sp.run = r.run AND sp.key = $s0",
-                $"sp.run IS NULL, sp.num IS NULL, sp.num {direction}, sp.text COLLATE NOCASE {direction}, {CompiledSort.KeyTiebreak}",
-                parameters);
+                [new("sp.run IS NULL"), new("sp.num IS NULL"), new("sp.num", direction), new("sp.text", "COLLATE NOCASE " + direction), .. CompiledSort.KeyTiebreakKeys],
+                parameters,
+                new SortSeek("params", "sp", "num", descending));
         }
 
         IEnumerable<string> known = name.Scope switch
