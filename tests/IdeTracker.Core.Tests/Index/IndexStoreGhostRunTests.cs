@@ -1,5 +1,7 @@
 using IdeTracker.Core.Annotations;
 using IdeTracker.Core.Index;
+using IdeTracker.Core.Model;
+using IdeTracker.Core.Readers;
 using IdeTracker.Core.Tests.TestSupport;
 
 namespace IdeTracker.Core.Tests.Index;
@@ -38,12 +40,7 @@ public sealed class IndexStoreGhostRunTests : IDisposable
     [Fact]
     public void A_gone_child_run_stays_under_its_parent()
     {
-        var ws = store.WorkspaceRoot;
-        var parentUnit = TestRuns.Unit(ws, "p");
-        var childUnit = TestRuns.Unit(ws, "c");
-        var parent = TestRuns.Run(parentUnit, "p");
-        var child = TestRuns.Run(childUnit, "c", parentNativeId: "p");
-        store.WriteUnits([(parentUnit, TestRuns.Result(parent)), (childUnit, TestRuns.Result(child))]);
+        var (parentUnit, childUnit, parent, child) = WriteParentAndChild();
         store.ReplaceAnnotations([Starred(child.Id)], []);
 
         store.RemoveUnits([childUnit.Path]);
@@ -57,12 +54,7 @@ public sealed class IndexStoreGhostRunTests : IDisposable
     [Fact]
     public void A_gone_child_of_a_gone_parent_hangs_under_the_parent_s_ghost_whichever_is_restored_first()
     {
-        var ws = store.WorkspaceRoot;
-        var parentUnit = TestRuns.Unit(ws, "p");
-        var childUnit = TestRuns.Unit(ws, "c");
-        var parent = TestRuns.Run(parentUnit, "p");
-        var child = TestRuns.Run(childUnit, "c", parentNativeId: "p");
-        store.WriteUnits([(parentUnit, TestRuns.Result(parent)), (childUnit, TestRuns.Result(child))]);
+        var (parentUnit, childUnit, parent, child) = WriteParentAndChild();
         var rows = new List<AnnotationRow> { Starred(child.Id), Starred(parent.Id) };
         store.RemoveUnits([parentUnit.Path, childUnit.Path]);
 
@@ -80,12 +72,7 @@ public sealed class IndexStoreGhostRunTests : IDisposable
     [Fact]
     public void A_gone_child_goes_to_the_top_level_when_its_unannotated_parent_goes_too()
     {
-        var ws = store.WorkspaceRoot;
-        var parentUnit = TestRuns.Unit(ws, "p");
-        var childUnit = TestRuns.Unit(ws, "c");
-        var parent = TestRuns.Run(parentUnit, "p");
-        var child = TestRuns.Run(childUnit, "c", parentNativeId: "p");
-        store.WriteUnits([(parentUnit, TestRuns.Result(parent)), (childUnit, TestRuns.Result(child))]);
+        var (parentUnit, childUnit, parent, child) = WriteParentAndChild();
         store.ReplaceAnnotations([Starred(child.Id)], []);
         store.RemoveUnits([childUnit.Path]);
 
@@ -93,6 +80,18 @@ public sealed class IndexStoreGhostRunTests : IDisposable
 
         var top = Assert.Single(store.GetRuns("mlflow:mlruns", "Default", null, 0, 10, null).Items);
         Assert.Equal((child.Id, true), (top.Id, top.Gone));
+    }
+
+    /// <summary>Indexes run "p" and its child "c", each in a unit of its own.</summary>
+    private (RunUnit ParentUnit, RunUnit ChildUnit, Run Parent, Run Child) WriteParentAndChild()
+    {
+        var ws = store.WorkspaceRoot;
+        var parentUnit = TestRuns.Unit(ws, "p");
+        var childUnit = TestRuns.Unit(ws, "c");
+        var parent = TestRuns.Run(parentUnit, "p");
+        var child = TestRuns.Run(childUnit, "c", parentNativeId: "p");
+        store.WriteUnits([(parentUnit, TestRuns.Result(parent)), (childUnit, TestRuns.Result(child))]);
+        return (parentUnit, childUnit, parent, child);
     }
 
     /// <summary>A starred annotation of an indexed run, with the snapshot it would keep.</summary>
