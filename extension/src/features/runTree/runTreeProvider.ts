@@ -141,13 +141,29 @@ export class RunTreeProvider implements vscode.TreeDataProvider<RunTreeElement> 
       }
       return undefined;
     };
-    // With a filter, or by lineage, runs are not nested under their parent run.
-    const nested = !this.viewOptions.filter && this.viewOptions.grouping === 'experiment';
+    if (this.viewOptions.grouping === 'lineage') return this.searchLineage(experiment, run.runId, maxPages);
+    // With a filter, runs are listed flat, not under their parent run.
+    const nested = !this.viewOptions.filter;
     let under: NodeElement | undefined = experiment;
     for (const id of nested ? [...(run.ancestors ?? []), run.runId] : [run.runId]) {
       under = under && await searchUnder(under, id);
     }
     return under;
+  }
+
+  /** By lineage a run may hang any depth below its experiment: looks breadth first through the rows
+   * that have children, opening at most `maxOpened` of them. */
+  private async searchLineage(experiment: NodeElement, runId: string, maxOpened: number): Promise<NodeElement | undefined> {
+    const queue: NodeElement[] = [experiment];
+    for (let opened = 0; queue.length > 0 && opened < maxOpened; opened++) {
+      const parent = queue.shift()!;
+      for (const child of await this.getChildren(parent)) {
+        if (child.type !== 'node') continue;
+        if (child.node.runId === runId) return child;
+        if (child.node.hasChildren) queue.push(child);
+      }
+    }
+    return undefined;
   }
 
   /** Forgets every page and redraws from the top. */

@@ -230,3 +230,23 @@ describe('the run tree provider with a filter or a grouping', () => {
     assert.equal(found?.parent?.node.runId, 'p');
   });
 });
+
+describe('the run tree provider grouped by lineage', () => {
+  test('locates a run any depth below its experiment, opening rows breadth first', async () => {
+    const source = oneExperiment(2);
+    source.children.set('exp', [runNode('root', { hasChildren: true, childCount: 1 }), runNode('other')]);
+    source.children.set('["run","root"]', [runNode('tweak', { hasChildren: true, childCount: 1 })]);
+    source.children.set('["run","tweak"]', [runNode('target')]);
+    const { tree } = provider(source);
+    tree.setOptions({ grouping: 'lineage' });
+    const found = await tree.locate({ runId: 'target', path: '/ws/mlruns/1/target', experiment: 'exp' });
+    assert.equal(found?.parent?.node.runId, 'tweak');
+    assert.equal(found?.parent?.parent?.node.runId, 'root');
+    assert.equal(await tree.locate({ runId: 'target', path: '/ws/mlruns/1/target', experiment: 'exp' }, 1), found,
+      'once loaded, the row is known without opening anything');
+    const bounded = provider(source).tree;
+    bounded.setOptions({ grouping: 'lineage' });
+    assert.equal(await bounded.locate({ runId: 'target', path: '/ws/mlruns/1/target', experiment: 'exp' }, 2), undefined,
+      'two rows opened (the experiment and root) do not reach a run two levels further down');
+  });
+});
