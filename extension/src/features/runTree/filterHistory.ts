@@ -34,12 +34,17 @@ export class FilterHistory {
 
 const numbers = new Intl.NumberFormat('en-US');
 
+/** "1 run", "12,345 runs". */
+export function runCount(n: number): string {
+  return `${numbers.format(n)} ${n === 1 ? 'run' : 'runs'}`;
+}
+
 /** What the view's title says while a filter is on: "lr < 0.01 · 12 runs". */
 export function filterDescription(filter: string, matching: number | undefined): string {
   const text = Array.from(filter.replace(/\s+/g, ' ').trim());
   const shown = text.length > 40 ? `${text.slice(0, 39).join('')}…` : text.join('');
   if (matching === undefined) return shown;
-  return `${shown} · ${numbers.format(matching)} ${matching === 1 ? 'run' : 'runs'}`;
+  return `${shown} · ${runCount(matching)}`;
 }
 
 /** The line the picker shows under a filter that does not parse: the server's message (it names the column),

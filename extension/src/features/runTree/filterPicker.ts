@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { QueryRequest, type QueryResult } from '../../protocol';
 import type { ServerSession } from '../server';
-import { errorDetail, type FilterHistory } from './filterHistory';
+import { errorDetail, runCount, type FilterHistory } from './filterHistory';
 
 interface FilterItem extends vscode.QuickPickItem {
   readonly filter: string;
@@ -11,7 +11,6 @@ interface FilterItem extends vscode.QuickPickItem {
 }
 
 const removeButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('close'), tooltip: 'Remove from history' };
-const numbers = new Intl.NumberFormat('en-US');
 
 export const filterExamples = [
   'lr < 0.01 and (optimizer = adam or optimizer = sgd)',
@@ -64,7 +63,7 @@ export function pickFilter(session: ServerSession, history: FilterHistory, curre
       typed = { label: `$(error) ${text}`, filter: text, valid: false, detail: errorDetail(text, result.error.position, result.error.message), alwaysShow: true };
     } else if (result) {
       const n = result.total;
-      typed = { label: `$(filter) ${text}`, filter: text, valid: true, detail: `${numbers.format(n)} ${n === 1 ? 'run matches' : 'runs match'} — Enter to apply`, alwaysShow: true };
+      typed = { label: `$(filter) ${text}`, filter: text, valid: true, detail: `${runCount(n)} ${n === 1 ? 'matches' : 'match'} — Enter to apply`, alwaysShow: true };
     } else {
       typed = { label: `$(warning) ${text}`, filter: text, valid: true, detail: `Not checked: ${failure}`, alwaysShow: true };
     }

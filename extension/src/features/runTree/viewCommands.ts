@@ -6,7 +6,7 @@ import {
 } from '../../protocol';
 import type { ServerSession } from '../server';
 import { parseTags, tagProblem } from './annotationText';
-import { activeFilterKey, filterDescription, FilterHistory, groupingKey } from './filterHistory';
+import { activeFilterKey, filterDescription, FilterHistory, groupingKey, runCount } from './filterHistory';
 import { pickFilter } from './filterPicker';
 import type { NodeElement, RunTreeElement } from './runTreeElements';
 import type { RunTreeProvider } from './runTreeProvider';
@@ -52,7 +52,7 @@ export function registerViewCommands({ context, session, provider, treeView }: D
     }
     // A container with one view shows no view description, so the message says it all.
     treeView.description = filterDescription(filter, total);
-    treeView.message = total === undefined ? `Filtered: ${filter}` : `Filtered: ${filter} · ${total.toLocaleString('en-US')} ${total === 1 ? 'run' : 'runs'}`;
+    treeView.message = total === undefined ? `Filtered: ${filter}` : `Filtered: ${filter} · ${runCount(total)}`;
   };
 
   const applyFilter = async (filter: string | undefined) => {
