@@ -44,21 +44,7 @@ internal sealed class ProjectRuns
             Directory = _unit.Path,
             MetricsFile = details.MetricsFile,
         };
-        foreach (var (key, value) in content.Params)
-        {
-            run.Params[key] = value;
-        }
-
-        foreach (var (key, points) in content.Metrics)
-        {
-            run.Metrics[key] = [.. points];
-        }
-
-        foreach (var (key, value) in content.Tags)
-        {
-            run.Tags[key] = value;
-        }
-
+        CopyValues(content.Params, content.Metrics, content.Tags, run);
         run.DataInputs.AddRange(content.DataInputs);
         run.Media.AddRange(content.Media);
         return run;
@@ -91,21 +77,7 @@ internal sealed class ProjectRuns
             Directory = run.Directory,
             MetricsFile = run.MetricsFile,
         };
-        foreach (var (key, value) in run.Params)
-        {
-            copy.Params[key] = value;
-        }
-
-        foreach (var (key, points) in run.Metrics)
-        {
-            copy.Metrics[key] = [.. points];
-        }
-
-        foreach (var (key, value) in run.Tags)
-        {
-            copy.Tags[key] = value;
-        }
-
+        CopyValues(run.Params, run.Metrics, run.Tags, copy);
         foreach (var (key, value) in run.Packages)
         {
             copy.Packages[key] = value;
@@ -119,5 +91,25 @@ internal sealed class ProjectRuns
         copy.Media.AddRange(run.Media);
         copy.DataInputs.AddRange(run.DataInputs);
         return copy;
+    }
+
+    /// <summary>Params, tags and metrics into <paramref name="target"/>, each metric's points in a list of its own.</summary>
+    private static void CopyValues(
+        Dictionary<string, string> parameters, Dictionary<string, List<MetricPoint>> metrics, Dictionary<string, string> tags, Run target)
+    {
+        foreach (var (key, value) in parameters)
+        {
+            target.Params[key] = value;
+        }
+
+        foreach (var (key, points) in metrics)
+        {
+            target.Metrics[key] = [.. points];
+        }
+
+        foreach (var (key, value) in tags)
+        {
+            target.Tags[key] = value;
+        }
     }
 }
