@@ -177,13 +177,34 @@ export async function resizeSideBar(page, width, { timeoutMs = 5_000 } = {}) {
     { timeoutMs, message: `the side bar to be ${width} px wide` });
 }
 
-/** Opens the palette on a command that shows a quick input of its own, and returns that input's text box. */
-export async function startCommandInput(page, title, { timeoutMs = 15_000 } = {}) {
-  await runCommand(page, title, { timeoutMs });
+/**
+ * Opens the palette on a command that shows a quick input of its own, and returns that input's text box once
+ * a person could type in it. The workbench marks the quick input inert while it animates the palette away;
+ * once in CI the command's own input stayed inert, so an input that does not become usable within a few
+ * seconds is dismissed and the command run again, at most `attempts` times, naming the inert element if all fail.
+ */
+export async function startCommandInput(page, title, { timeoutMs = 15_000, attempts = 3 } = {}) {
   const input = page.locator(`${quickInput} input`);
-  await waitFor(async () => (await input.isVisible()) && !(await input.inputValue()).startsWith('>'),
-    { timeoutMs, message: `the input of "${title}"` });
-  return input;
+  for (let attempt = 1; ; attempt++) {
+    await runCommand(page, title, { timeoutMs });
+    try {
+      await waitFor(async () => (await input.isVisible()) && !(await input.inputValue()).startsWith('>')
+        && !(await inertAncestor(input)), { timeoutMs: attempt < attempts ? 5_000 : timeoutMs, message: `the input of "${title}"` });
+      return input;
+    } catch (error) {
+      const inert = await inertAncestor(input).catch(() => undefined);
+      if (attempt >= attempts) throw new Error(`${error.message}${inert ? ` (inert: ${inert})` : ''}`);
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/** The element that makes `locator` inert, described by tag and classes, or '' when none does. */
+function inertAncestor(locator) {
+  return locator.evaluate((node) => {
+    const inert = node.closest('[inert]');
+    return inert ? `${inert.tagName.toLowerCase()}.${[...inert.classList].join('.')}` : '';
+  });
 }
 
 /** The open quick input's rows as the text a person reads in each (label, description, detail). */
