@@ -12,6 +12,15 @@ public static class LspMethods
     public const string WorkDoneProgressCreate = "window/workDoneProgress/create";
     public const string Progress = "$/progress";
     public const string SetTrace = "$/setTrace";
+    public const string DidOpen = "textDocument/didOpen";
+    public const string DidChange = "textDocument/didChange";
+    public const string DidClose = "textDocument/didClose";
+    public const string Hover = "textDocument/hover";
+    public const string CodeLens = "textDocument/codeLens";
+    public const string CodeLensResolve = "codeLens/resolve";
+    public const string InlayHint = "textDocument/inlayHint";
+    public const string PublishDiagnostics = "textDocument/publishDiagnostics";
+    public const string DidChangeConfiguration = "workspace/didChangeConfiguration";
     public const string RunTree = "ideTracker/runTree";
     public const string RunDetails = "ideTracker/runDetails";
     public const string IndexStatus = "ideTracker/indexStatus";

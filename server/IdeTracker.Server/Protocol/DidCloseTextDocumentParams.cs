@@ -1,0 +1,5 @@
+using System.Text.Json.Serialization;
+
+namespace IdeTracker.Server.Protocol;
+
+public sealed record DidCloseTextDocumentParams([property: JsonPropertyName("textDocument")] TextDocumentIdentifier TextDocument);
