@@ -143,7 +143,9 @@ internal sealed class JsonConfigScanner(LineMap map)
             _at++;
             Value(KeyPath.Append(path, name), keySpan, depth + 1);
             SkipTrivia();
-            if (_at < _text.Length && _text[_at] is not (',' or '}' or ']'))
+
+            // A missing comma before the next key is the commonest slip; the next member is still read.
+            if (_at < _text.Length && _text[_at] is not (',' or '}' or ']' or '"'))
             {
                 SkipToMember();
             }

@@ -100,6 +100,11 @@ internal sealed class PythonConfigScanner(LineMap map)
         }
 
         var token = tokens[i];
+        if ((token.Is("{") || token.Is("[")) && IsComprehension(tokens, i))
+        {
+            return -1;
+        }
+
         if (token.Is("{"))
         {
             Section(path, keySpan);
@@ -227,6 +232,30 @@ internal sealed class PythonConfigScanner(LineMap map)
         }
 
         return -1;
+    }
+
+    /// <summary>True when the bracket at <paramref name="open"/> holds a comprehension (a <c>for</c> directly inside it).</summary>
+    private static bool IsComprehension(List<PythonToken> tokens, int open)
+    {
+        var depth = 0;
+        for (var i = open; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind == PythonTokenKind.Operator && token.Text is "(" or "[" or "{")
+            {
+                depth++;
+            }
+            else if (token.Kind == PythonTokenKind.Operator && token.Text is ")" or "]" or "}" && --depth == 0)
+            {
+                return false;
+            }
+            else if (depth == 1 && token.IsName("for"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A number (signed), a string that is not an f-string (adjacent strings joined), True, False or None.</summary>

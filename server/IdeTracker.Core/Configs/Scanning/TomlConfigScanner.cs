@@ -36,7 +36,11 @@ internal sealed class TomlConfigScanner(LineMap map)
                 KeyValue(_table, 0);
             }
 
-            SkipRestOfLine();
+            // An array left open stops at the start of the next statement's line, which must still be read.
+            if (_at > 0 && _text[_at - 1] is not ('\n' or '\r'))
+            {
+                SkipRestOfLine();
+            }
         }
     }
 
