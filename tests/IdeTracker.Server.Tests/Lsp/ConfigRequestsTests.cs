@@ -47,8 +47,11 @@ public sealed class ConfigRequestsTests : IDisposable
     private static async Task<string?> HoverAsync(InProcessServer server, string uri, int line, int character)
     {
         var hover = await server.RequestAsync<JsonElement>("textDocument/hover", new { textDocument = new { uri }, position = new { line, character } });
-        return hover.ValueKind == JsonValueKind.Null ? null : hover.GetProperty("contents").GetProperty("value").GetString();
+        return hover.ValueKind == JsonValueKind.Null ? null : Plain(hover.GetProperty("contents").GetProperty("value").GetString()!);
     }
+
+    /// <summary>The card's Markdown with its backslash escapes taken out, as a person reads it.</summary>
+    private static string Plain(string markdown) => System.Text.RegularExpressions.Regex.Replace(markdown, @"\\([\\`*_{}\[\]()#+\-.!|<>~])", "$1");
 
     [Fact]
     public async Task The_server_says_it_offers_config_features()

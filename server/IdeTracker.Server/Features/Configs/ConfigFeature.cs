@@ -2,6 +2,7 @@ using IdeTracker.Core.Configs;
 using IdeTracker.Server.Features.Indexing;
 using IdeTracker.Server.Lsp;
 using IdeTracker.Server.Protocol;
+using Range = IdeTracker.Server.Protocol.Range;
 
 namespace IdeTracker.Server.Features.Configs;
 

@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Xunit;
 using IdeTracker.Server.Features.Configs;
 using IdeTracker.Server.Protocol;
+using Range = IdeTracker.Server.Protocol.Range;
 
 namespace IdeTracker.Server.Tests.Features.Configs;
 
@@ -35,7 +36,7 @@ public sealed class TextEditsTests
     {
         var text = "optimizer:\n  lr: 0.1\n  momentum: 0.9\n";
 
-        var changed = TextEdits.Apply(text, [Edit(1, 6, 2, 14, "0.01"), Edit(0, 0, 0, 0, "# tuned\n")]);
+        var changed = TextEdits.Apply(text, [Edit(1, 6, 2, 15, "0.01"), Edit(0, 0, 0, 0, "# tuned\n")]);
 
         Assert.Equal("# tuned\noptimizer:\n  lr: 0.01\n", changed);
     }
