@@ -253,8 +253,9 @@ public sealed class LanguageServer : IDisposable
     [JsonRpcMethod(LspMethods.DidChange, UseSingleObjectParameterDeserialization = true)]
     public void DidChange(DidChangeTextDocumentParams request) => _configs?.Changed(request);
 
+    /// <summary>A notification: clearing the file's diagnostics goes on after it returns (and cannot fail).</summary>
     [JsonRpcMethod(LspMethods.DidClose, UseSingleObjectParameterDeserialization = true)]
-    public Task DidCloseAsync(DidCloseTextDocumentParams request) => _configs?.ClosedAsync(request) ?? Task.CompletedTask;
+    public void DidClose(DidCloseTextDocumentParams request) => _ = _configs?.ClosedAsync(request);
 
     /// <summary>Hover, lenses and hints read the document as it is when the request arrives, then work off the message loop.</summary>
     [JsonRpcMethod(LspMethods.Hover, UseSingleObjectParameterDeserialization = true)]
