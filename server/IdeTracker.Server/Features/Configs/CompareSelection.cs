@@ -16,7 +16,7 @@ public static class CompareSelection
     /// the leading values can contribute, so only they are ranked (a key like a seed has a value per run).</summary>
     public static IReadOnlyList<string> ForKey(KeyResults results)
     {
-        var ranked = Ranked(results).Select(v => v.RunIds).ToList();
+        var ranked = Leaders(results).Select(v => v.RunIds).ToList();
         var ids = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var round = 0; ids.Count < MaxRuns && ranked.Any(r => r.Count > round); round++)
@@ -40,7 +40,7 @@ public static class CompareSelection
 
     /// <summary>Values with runs by their best run (by the metric's direction; without a value, last), then by how
     /// many runs used them, then as listed; at most <see cref="MaxRuns"/> of them.</summary>
-    public static IReadOnlyList<ValueResult> Ranked(KeyResults results)
+    public static IReadOnlyList<ValueResult> Leaders(KeyResults results)
     {
         var higher = results.Metric?.HigherIsBetter ?? true;
         var worstFirst = Comparer<Rank>.Create((a, b) => b.CompareTo(a));
