@@ -24,4 +24,22 @@ public sealed class CompareSelectionTests
         Assert.Equal(["b-0", "a-0", "b-1"], ids.Take(3));
         Assert.Equal(CompareSelection.MaxRuns, CompareSelection.Cap(results.Values[0].RunIds).Count);
     }
+
+    [Fact]
+    public void With_more_values_than_the_cap_the_leaders_are_the_same_as_a_full_ranking_would_give()
+    {
+        var random = new Random(7);
+        var values = Enumerable.Range(0, 2000)
+            .Select(i => Value($"v{i}", i, 1 + random.Next(3), random.Next(10) == 0 ? null : Math.Round(random.NextDouble(), 2)))
+            .ToArray();
+        var results = Key(ValAcc, values);
+        var expected = values
+            .OrderBy(v => v.Best is null ? 1 : 0)
+            .ThenByDescending(v => v.Best ?? 0)
+            .ThenByDescending(v => v.Runs)
+            .Take(CompareSelection.MaxRuns)
+            .Select(v => v.RunIds[0]);
+
+        Assert.Equal(expected, CompareSelection.ForKey(results));
+    }
 }

@@ -139,4 +139,18 @@ public sealed class ConfigInsightsTests
 
         Assert.Empty(insights.Diagnostics(Doc, "/ws/conf/params.yaml", Now));
     }
+
+    [Fact]
+    public void A_hydra_default_matched_to_the_groups_choice_gets_a_lens_a_hint_and_a_card_that_says_what_it_matched()
+    {
+        var hydra = new ConfigEntry(["optimizer"], TextSpan.OnLine(1, 4, 13), TextSpan.OnLine(1, 15, 19), "adam", ConfigEntryKind.HydraDefault);
+        var results = new TestConfigResults().With("optimizer", new KeyResults(
+            new KeyMatch(KeyMatchKind.HydraChoice, "hydra.choice.optimizer", []), ValAcc, 5, [Value("adam", null, 3, 0.9), Value("sgd", null, 2, 0.8)]));
+        var insights = new ConfigInsights(results, () => ValAcc, "/ws", _ => null);
+        var document = Document(Section("defaults"), hydra);
+
+        Assert.Equal([null, "optimizer"], insights.CodeLenses(document, Uri, 1).Select(l => l.Data!.Key));
+        Assert.Equal(["← best 0.9 (3 runs)"], insights.InlayHints(document, new Range(new(0, 0), new(5, 0))).Select(h => h.Label));
+        Assert.Contains("Matched to the Hydra choice runs record as **hydra\\.choice\\.optimizer**.", insights.Hover(document, new Position(1, 16), Now)!.Contents.Value);
+    }
 }

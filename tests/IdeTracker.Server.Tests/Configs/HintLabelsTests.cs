@@ -43,4 +43,17 @@ public sealed class HintLabelsTests
         Assert.Contains("_Main metric **val\\_acc**, higher is better", tooltip);
         Assert.Contains("No run used **lr** = **0\\.1** yet; 15 runs tried 2 other values.", HintLabels.Tooltip(Scalar("lr", "0.1"), Lr));
     }
+
+    [Fact]
+    public void The_tooltip_escapes_the_key_and_value()
+    {
+        var entry = new ConfigEntry(["<b>k</b>"], TextSpan.OnLine(0, 0, 8), TextSpan.OnLine(0, 10, 20), "[x](command:evil) *y*", ConfigEntryKind.Scalar);
+
+        var tooltip = HintLabels.Tooltip(entry, Lr);
+
+        Assert.DoesNotContain("<b>", tooltip);
+        Assert.DoesNotContain("[x]", tooltip);
+        Assert.DoesNotContain("*y*", tooltip);
+        Assert.Contains("\\<b\\>k\\</b\\>", tooltip);
+    }
 }

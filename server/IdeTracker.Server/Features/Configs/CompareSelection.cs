@@ -12,17 +12,23 @@ public static class CompareSelection
 
     /// <summary>A key's runs, best first as far as the results can tell: the best run of every value (best value
     /// first), then every value's second best, and so on. Each value's ids are already best first; ranking runs
-    /// across values needs no more than the values' own order for the leaders.</summary>
+    /// across values needs no more than the values' own order for the leaders. With more values than the cap only
+    /// the leading values can contribute, so only they are ranked (a key like a seed has a value per run).</summary>
     public static IReadOnlyList<string> ForKey(KeyResults results)
     {
-        var ranked = Ranked(results).Select(v => v.RunIds).ToList();
+        var ranked = Leaders(results).Select(v => v.RunIds).ToList();
         var ids = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var round = 0; ids.Count < MaxRuns && ranked.Any(r => r.Count > round); round++)
         {
             foreach (var runIds in ranked)
             {
-                if (round < runIds.Count && ids.Count < MaxRuns && seen.Add(runIds[round]))
+                if (ids.Count == MaxRuns)
+                {
+                    break;
+                }
+
+                if (round < runIds.Count && seen.Add(runIds[round]))
                 {
                     ids.Add(runIds[round]);
                 }
@@ -32,13 +38,61 @@ public static class CompareSelection
         return ids;
     }
 
-    /// <summary>Values by their best run (by the metric's direction; without a value, last), then by how many runs used them.</summary>
-    public static IEnumerable<ValueResult> Ranked(KeyResults results)
+    /// <summary>Values with runs by their best run (by the metric's direction; without a value, last), then by how
+    /// many runs used them, then as listed; at most <see cref="MaxRuns"/> of them.</summary>
+    public static IReadOnlyList<ValueResult> Leaders(KeyResults results)
     {
         var higher = results.Metric?.HigherIsBetter ?? true;
-        return results.Values
-            .OrderBy(v => v.Best is { } b && !double.IsNaN(b) ? 0 : 1)
-            .ThenBy(v => v.Best is { } b && !double.IsNaN(b) ? (higher ? -b : b) : 0)
-            .ThenByDescending(v => v.Runs);
+        var worstFirst = Comparer<Rank>.Create((a, b) => b.CompareTo(a));
+        var leaders = new PriorityQueue<ValueResult, Rank>(MaxRuns + 1, worstFirst);
+        var order = 0;
+        foreach (var value in results.Values)
+        {
+            if (value.RunIds.Count == 0)
+            {
+                continue;
+            }
+
+            var rank = new Rank(value.Best is { } b && !double.IsNaN(b) ? (higher ? -b : b) : double.NaN, value.Runs, order++);
+            if (leaders.Count < MaxRuns)
+            {
+                leaders.Enqueue(value, rank);
+            }
+            else if (leaders.TryPeek(out _, out var worst) && rank.CompareTo(worst) < 0)
+            {
+                leaders.EnqueueDequeue(value, rank);
+            }
+        }
+
+        var kept = new ValueResult[leaders.Count];
+        for (var i = kept.Length - 1; leaders.TryDequeue(out var value, out _); i--)
+        {
+            kept[i] = value;
+        }
+
+        return kept;
+    }
+
+    /// <summary>Smaller is better: a finite score (already signed by the metric's direction) before none, more runs
+    /// first, then the order the values were listed in.</summary>
+    private readonly record struct Rank(double Score, int Runs, int Order) : IComparable<Rank>
+    {
+        public int CompareTo(Rank other)
+        {
+            var scored = double.IsNaN(Score).CompareTo(double.IsNaN(other.Score));
+            if (scored != 0)
+            {
+                return scored;
+            }
+
+            var byScore = double.IsNaN(Score) ? 0 : Score.CompareTo(other.Score);
+            if (byScore != 0)
+            {
+                return byScore;
+            }
+
+            var byRuns = other.Runs.CompareTo(Runs);
+            return byRuns != 0 ? byRuns : Order.CompareTo(other.Order);
+        }
     }
 }

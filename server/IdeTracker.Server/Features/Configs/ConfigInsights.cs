@@ -10,7 +10,6 @@ namespace IdeTracker.Server.Features.Configs;
 /// beside it. Safe for concurrent reads when the results are.</summary>
 public sealed class ConfigInsights
 {
-    public const string CompareCommand = CommandLinks.CompareRunIds;
     private readonly IConfigResults _results;
     private readonly Func<MetricChoice?> _mainMetric;
     private readonly DataPaths _dataPaths;
@@ -66,10 +65,13 @@ public sealed class ConfigInsights
         if (lens.Data?.Key is not { } key)
         {
             var file = _results.ForDocument(document);
-            var command = file.Runs > 0
-                ? new Command(LensTitles.ForFile(file, _mainMetric(), now), CompareCommand, [CompareSelection.Cap(file.RunIds)])
-                : Inert(LensTitles.ForFile(file, _mainMetric(), now));
-            return lens with { Command = command };
+            var fileTitle = LensTitles.ForFile(file, _mainMetric(), now);
+            return lens with
+            {
+                Command = file.RunIds.Count > 0
+                    ? new Command(fileTitle, CommandLinks.CompareRunIds, [CompareSelection.Cap(file.RunIds)])
+                    : Inert(fileTitle),
+            };
         }
 
         var entry = document.Entries.FirstOrDefault(e => HasValue(e) && e.DottedPath == key && e.KeySpan.Line == lens.Range.Start.Line)
@@ -82,7 +84,7 @@ public sealed class ConfigInsights
         var results = _results.ForEntry(entry);
         var title = LensTitles.ForKey(entry, results);
         var runs = CompareSelection.ForKey(results);
-        return lens with { Command = runs.Count > 0 ? new Command(title, CompareCommand, [runs]) : Inert(title) };
+        return lens with { Command = runs.Count > 0 ? new Command(title, CommandLinks.CompareRunIds, [runs]) : Inert(title) };
     }
 
     /// <summary>A hint after each value in the range whose key matched.</summary>

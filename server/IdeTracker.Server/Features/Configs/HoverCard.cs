@@ -39,7 +39,7 @@ public static class HoverCard
         md.Append(Heading(entry)).Append("\n\n");
         AppendMatch(md, results.Match);
         md.Append(Labels.Count(results.Runs, "run")).Append(" set it to ").Append(Labels.Count(results.Values.Count, "value")).Append(".\n\n");
-        if (results.Metric is { } metric && results.BestValue is { } best)
+        if (results.Metric is { } metric && BestValue.Of(results) is { } best)
         {
             md.Append("Best value **").Append(MarkdownText.Escape(Spelling(best, entry, results))).Append("**: ")
                 .Append(MarkdownText.Escape(metric.Key)).Append(' ').Append(Labels.Metric(best.Best!.Value))

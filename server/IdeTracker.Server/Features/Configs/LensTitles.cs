@@ -71,7 +71,7 @@ public static class LensTitles
             return null;
         }
 
-        return results.BestValue is { Best: { } best } value
+        return BestValue.Of(results) is { Best: { } best } value
             ? $"best {metric.Key} {Labels.Metric(best)} at {HoverCard.Spelling(value, entry, results)}"
             : $"no {metric.Key} reported";
     }

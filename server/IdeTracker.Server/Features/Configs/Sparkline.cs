@@ -10,38 +10,36 @@ public static class Sparkline
 
     /// <summary>Null when it would not read well: fewer than <see cref="MinPoints"/> finite values, or all equal.
     /// Non-finite values are left out. More than <see cref="MaxWidth"/> values are drawn in that many bars, each
-    /// the best of its stretch of neighbouring values.</summary>
-    public static string? Of(IReadOnlyList<double> values, bool higherIsBetter)
+    /// the best of its stretch of neighbouring values. Reads the values twice and keeps only the bars, so a key with
+    /// a hundred thousand values costs no large copy.</summary>
+    public static string? Of(IEnumerable<double> values, bool higherIsBetter)
     {
-        var goodness = values.Where(double.IsFinite).Select(v => higherIsBetter ? v : -v).ToList();
-        if (goodness.Count < MinPoints)
+        var count = values.Count(double.IsFinite);
+        if (count < MinPoints)
         {
             return null;
         }
 
-        var points = Squeeze(goodness);
-        var low = points.Min();
-        var high = points.Max();
+        var bars = new double[Math.Min(count, MaxWidth)];
+        Array.Fill(bars, double.NegativeInfinity);
+        var index = 0;
+        foreach (var value in values)
+        {
+            if (double.IsFinite(value))
+            {
+                var bar = (int)((long)index * bars.Length / count);
+                bars[bar] = Math.Max(bars[bar], higherIsBetter ? value : -value);
+                index++;
+            }
+        }
+
+        var low = bars.Min();
+        var high = bars.Max();
         if (high - low <= Math.Abs(high) * 1e-12)
         {
             return null;
         }
 
-        return string.Concat(points.Select(p => Bars[(int)Math.Round((p - low) / (high - low) * (Bars.Length - 1))]));
-    }
-
-    private static List<double> Squeeze(List<double> points)
-    {
-        if (points.Count <= MaxWidth)
-        {
-            return points;
-        }
-
-        return [.. Enumerable.Range(0, MaxWidth).Select(bar =>
-        {
-            var start = bar * points.Count / MaxWidth;
-            var end = (bar + 1) * points.Count / MaxWidth;
-            return points.Skip(start).Take(end - start).Max();
-        })];
+        return string.Concat(bars.Select(p => Bars[(int)Math.Round((p - low) / (high - low) * (Bars.Length - 1))]));
     }
 }

@@ -18,11 +18,8 @@ public static class ValueTable
     /// <param name="currentText">The file's value as written; null when the card is not about a value.</param>
     public static string Markdown(KeyResults results, ValueResult? current, string? currentText)
     {
-        var rows = Rows(results, current, currentText);
-        var best = results.BestValue;
-        var bestIndex = rows.FindIndex(r => r.Result is not null && ReferenceEquals(r.Result, best));
-        var currentIndex = rows.FindIndex(r => r.IsCurrent);
-        var shown = Shown(rows.Count, currentIndex >= 0 ? currentIndex : Math.Max(bestIndex, 0), bestIndex);
+        var rows = new Rows(results, current, currentText);
+        var shown = Shown(rows.Count, rows.CurrentIndex >= 0 ? rows.CurrentIndex : Math.Max(rows.BestIndex, 0), rows.BestIndex);
 
         var md = new StringBuilder();
         md.Append(results.Metric is { } metric
@@ -30,15 +27,15 @@ public static class ValueTable
             : "| value | runs |\n|:--|--:|\n");
         foreach (var index in shown)
         {
-            var row = rows[index];
-            var value = MarkdownText.Escape(ValueLabels.Show(row.Text));
-            value = row.IsCurrent ? $"**{value}** {CurrentMark}" : value;
-            var runs = row.Result is null ? "0" : RunCount(row.Result);
+            var (text, result, isCurrent) = rows[index];
+            var value = MarkdownText.Escape(ValueLabels.Show(text));
+            value = isCurrent ? $"**{value}** {CurrentMark}" : value;
+            var runs = result is null ? "0" : RunCount(result);
             md.Append("| ").Append(value).Append(" | ").Append(runs).Append(" |");
             if (results.Metric is not null)
             {
-                var bestCell = row.Result?.Best is { } b ? Labels.Metric(b) : "—";
-                md.Append(' ').Append(index == bestIndex ? $"**{bestCell}** {BestMark}" : bestCell).Append(" |");
+                var bestCell = result?.Best is { } b ? Labels.Metric(b) : "—";
+                md.Append(' ').Append(index == rows.BestIndex ? $"**{bestCell}** {BestMark}" : bestCell).Append(" |");
             }
 
             md.Append('\n');
@@ -73,19 +70,6 @@ public static class ValueTable
             ? $"{value.Runs.ToString("N0", CultureInfo.InvariantCulture)} ({value.Failed.ToString("N0", CultureInfo.InvariantCulture)} failed)"
             : value.Runs.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static List<Row> Rows(KeyResults results, ValueResult? current, string? currentText)
-    {
-        var rows = results.Values
-            .Select(v => ReferenceEquals(v, current) ? new Row(currentText ?? v.Text, v, true) : new Row(v.Text, v, false))
-            .ToList();
-        if (current is null && currentText is not null)
-        {
-            rows.Insert(InsertionIndex(results.Values, currentText), new Row(currentText, null, true));
-        }
-
-        return rows;
-    }
-
     /// <summary>Where a value no run used would sort among the tried ones: numbers ascending, then text by name.</summary>
     private static int InsertionIndex(IReadOnlyList<ValueResult> values, string text)
     {
@@ -98,5 +82,60 @@ public static class ValueTable
             + values.Count(v => v.Number is null && string.Compare(v.Text, text, StringComparison.OrdinalIgnoreCase) < 0);
     }
 
-    private sealed record Row(string Text, ValueResult? Result, bool IsCurrent);
+    /// <summary>The tried values with, for a value never tried, its own row where it sorts; indexed without
+    /// copying, as a key can have a hundred thousand values and the table shows a dozen.</summary>
+    private sealed class Rows
+    {
+        private readonly IReadOnlyList<ValueResult> _values;
+        private readonly ValueResult? _current;
+        private readonly string? _currentText;
+        private readonly int _newRow;
+
+        public Rows(KeyResults results, ValueResult? current, string? currentText)
+        {
+            _values = results.Values;
+            _current = current;
+            _currentText = currentText;
+            _newRow = current is null && currentText is not null ? InsertionIndex(_values, currentText) : -1;
+            var currentIndex = current is null ? -1 : IndexOf(current);
+            CurrentIndex = _newRow >= 0 ? _newRow : currentIndex;
+            var best = BestValue.Of(results);
+            BestIndex = best is null ? -1 : Shift(IndexOf(best));
+        }
+
+        public int Count => _values.Count + (_newRow >= 0 ? 1 : 0);
+
+        public int CurrentIndex { get; }
+
+        public int BestIndex { get; }
+
+        public (string Text, ValueResult? Result, bool IsCurrent) this[int index]
+        {
+            get
+            {
+                if (index == _newRow)
+                {
+                    return (_currentText!, null, true);
+                }
+
+                var value = _values[_newRow >= 0 && index > _newRow ? index - 1 : index];
+                return ReferenceEquals(value, _current) ? (_currentText ?? value.Text, value, true) : (value.Text, value, false);
+            }
+        }
+
+        private int Shift(int valueIndex) => _newRow >= 0 && valueIndex >= _newRow ? valueIndex + 1 : valueIndex;
+
+        private int IndexOf(ValueResult value)
+        {
+            for (var i = 0; i < _values.Count; i++)
+            {
+                if (ReferenceEquals(_values[i], value))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
 }
