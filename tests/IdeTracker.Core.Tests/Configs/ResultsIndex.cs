@@ -8,7 +8,7 @@ namespace IdeTracker.Core.Tests.Configs;
 
 /// <summary>A real SQLite index of generated runs and the <see cref="ConfigResults"/> over it, with the index
 /// version and main metric in the test's hands. Every run written here is generated.</summary>
-internal sealed class ResultsIndex : IDisposable
+public sealed class ResultsIndex : IDisposable
 {
     public static readonly MetricChoice ValAcc = new("val_acc", HigherIsBetter: true, Configured: false);
     public static readonly MetricChoice ValLoss = new("val_loss", HigherIsBetter: false, Configured: false);
