@@ -19,22 +19,29 @@ public sealed class ConfigKeyMapper
     /// hyperparameters, configs and argparse namespaces logged whole as one dict.</summary>
     public static readonly IReadOnlyList<string> Prefixes = ["hparams", "hyperparameters", "config", "cfg", "params", "args"];
 
-    private const string HydraChoicePrefix = "hydra.choice.";
+    public const string HydraChoicePrefix = "hydra.choice.";
 
-    private readonly Dictionary<string, int> runsByKey = new(StringComparer.Ordinal);
+    private readonly Func<string, int> runsRecording;
     private readonly KeyTable[] paramTables;
-    private readonly KeyTable[] tagTables;
+    private readonly Lazy<KeyTable[]> tagTables;
 
+    /// <summary>A mapper over <paramref name="paramKeys"/> and <paramref name="tagKeys"/> with their run counts.</summary>
     public ConfigKeyMapper(IReadOnlyList<KeyRunCount> paramKeys, IReadOnlyList<KeyRunCount> tagKeys)
+        : this(
+            paramKeys.Select(k => k.Key),
+            paramKeys.ToDictionary(k => k.Key, k => k.Runs, StringComparer.Ordinal).GetValueOrDefault,
+            () => [.. tagKeys.Select(k => k.Key).Where(k => k.StartsWith(HydraChoicePrefix, StringComparison.Ordinal))])
     {
-        foreach (var (key, runs) in paramKeys)
-        {
-            runsByKey[key] = runs;
-        }
+    }
 
-        var choices = tagKeys.Where(t => t.Key.StartsWith(HydraChoicePrefix, StringComparison.Ordinal)).Select(t => t.Key).ToList();
-        paramTables = Tables(paramKeys.Select(k => k.Key).ToList());
-        tagTables = Tables(choices);
+    /// <summary>A mapper over <paramref name="paramKeys"/>; <paramref name="runsRecording"/> (asked only to order the
+    /// candidates of an ambiguous key) and <paramref name="hydraChoiceTagKeys"/> (asked the first time a Hydra
+    /// defaults item is mapped) let the index answer only what a config needs.</summary>
+    public ConfigKeyMapper(IEnumerable<string> paramKeys, Func<string, int> runsRecording, Func<IReadOnlyList<string>> hydraChoiceTagKeys)
+    {
+        this.runsRecording = runsRecording;
+        paramTables = Tables([.. paramKeys]);
+        tagTables = new Lazy<KeyTable[]>(() => Tables(hydraChoiceTagKeys()), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public KeyMatch Map(ConfigEntry entry)
@@ -110,7 +117,7 @@ public sealed class ConfigKeyMapper
             group = group[..at];
         }
 
-        foreach (var table in tagTables)
+        foreach (var table in tagTables.Value)
         {
             if (table.Exact(table.Spell(HydraChoicePrefix + group)) is [var tag])
             {
@@ -126,7 +133,7 @@ public sealed class ConfigKeyMapper
         0 => null,
         1 => new KeyMatch(kind, candidates[0], []),
         _ => new KeyMatch(KeyMatchKind.Ambiguous, null, [.. candidates
-            .OrderByDescending(k => runsByKey.GetValueOrDefault(k))
+            .OrderByDescending(runsRecording)
             .ThenBy(k => k, StringComparer.Ordinal)
             .Take(MaxCandidates)]),
     };

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using IdeTracker.Core.Index;
 
 namespace IdeTracker.Core.Configs;
@@ -42,7 +43,7 @@ public sealed class ConfigResults(IndexStore store, Func<MetricChoice?> mainMetr
         var values = current.Keys.GetOrAdd((source, key), () =>
         {
             Interlocked.Increment(ref keyReads);
-            return store.GetValueResults(source, key, current.Metric);
+            return store.GetValueResults(source, key, current.Metric, current.RunResults);
         });
 
         // A run records a key once, so the runs of its values are the runs that record it.
@@ -77,8 +78,8 @@ public sealed class ConfigResults(IndexStore store, Func<MetricChoice?> mainMetr
         return current.Documents.GetOrAdd(cacheKey, () =>
         {
             Interlocked.Increment(ref documentReads);
-            var rarest = conditions.MinBy(c => current.RunsRecording(c))!;
-            return store.GetFileResults(conditions, rarest, current.Metric);
+            var rarestFirst = conditions.OrderBy(c => current.RunsRecording(c.Source, c.Key)).ToList();
+            return store.GetFileResults(rarestFirst, current.Metric, current.RunResults);
         });
     }
 
@@ -99,25 +100,28 @@ public sealed class ConfigResults(IndexStore store, Func<MetricChoice?> mainMetr
             }
 
             // Read after the version: a change landing meanwhile moves the version again, and the next call rebuilds.
-            var fresh = new Snapshot(version, metric, store.GetParamKeyCounts(), store.GetTagKeyCounts());
             Interlocked.Increment(ref catalogReads);
+            var fresh = new Snapshot(store, version, metric);
             Volatile.Write(ref snapshot, fresh);
             return fresh;
         }
     }
 
+    /// <summary>What is known of the index at one version: the key catalog (param keys read off their index, run
+    /// counts and Hydra choice tags only when asked), the run table for keys most runs record, and the caches.</summary>
     private sealed class Snapshot
     {
-        private readonly Dictionary<string, int> paramRuns;
-        private readonly Dictionary<string, int> tagRuns;
+        private readonly ConcurrentDictionary<(ValueSource, string), int> runsRecording = new();
+        private readonly IndexStore store;
+        private readonly Lazy<RunResultTable> runResults;
 
-        public Snapshot(int version, MetricChoice? metric, IReadOnlyList<KeyRunCount> paramKeys, IReadOnlyList<KeyRunCount> tagKeys)
+        public Snapshot(IndexStore store, int version, MetricChoice? metric)
         {
+            this.store = store;
             Version = version;
             Metric = metric;
-            Mapper = new ConfigKeyMapper(paramKeys, tagKeys);
-            paramRuns = paramKeys.ToDictionary(k => k.Key, k => k.Runs, StringComparer.Ordinal);
-            tagRuns = tagKeys.ToDictionary(k => k.Key, k => k.Runs, StringComparer.Ordinal);
+            Mapper = new ConfigKeyMapper(store.GetFilterCatalog().ParamKeys, key => RunsRecording(ValueSource.Param, key), store.GetHydraChoiceTagKeys);
+            runResults = new Lazy<RunResultTable>(() => store.LoadRunResults(metric), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public int Version { get; }
@@ -130,7 +134,9 @@ public sealed class ConfigResults(IndexStore store, Func<MetricChoice?> mainMetr
 
         public BoundedCache<string, FileResults> Documents { get; } = new(MaxCachedDocuments);
 
-        public int RunsRecording(ValueCondition condition) =>
-            (condition.Source == ValueSource.Param ? paramRuns : tagRuns).GetValueOrDefault(condition.Key);
+        public RunResultTable RunResults() => runResults.Value;
+
+        public int RunsRecording(ValueSource source, string key) =>
+            runsRecording.GetOrAdd((source, key), k => store.CountRunsRecording(k.Item1, k.Item2));
     }
 }

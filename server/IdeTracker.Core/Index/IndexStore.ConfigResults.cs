@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using IdeTracker.Core.Configs;
 using Microsoft.Data.Sqlite;
@@ -8,181 +6,268 @@ namespace IdeTracker.Core.Index;
 
 /// <summary>What past runs did with the keys of a config file: the keys runs record, the values they set one key
 /// to with the main metric's results, and the runs a whole file stands for. A run's result is its best value of
-/// the main metric (its max, or its min when lower is better); NaN-only and missing metrics count as none.</summary>
+/// the main metric (its max, or its min when lower is better); NaN-only and missing metrics count as none.
+/// Rows are read off the (key, value) indexes, which hold the run beside the value; a run's status, start and
+/// metric come from a <see cref="RunResultTable"/> when many runs are involved, else by run key.</summary>
 public sealed partial class IndexStore
 {
     /// <summary>Run ids listed per value (and per file), best first.</summary>
     public const int MaxRunIdsPerValue = 500;
 
-    /// <summary>A run's best main-metric value, <c>v</c>, beside its key and start: one join per row.</summary>
-    private const string BestOfRun = "CASE WHEN $higher THEN m.max ELSE m.min END";
+    /// <summary>Up to this many runs, their facts are read by run key; beyond, from a whole-index table.</summary>
+    public const int DirectFactsLimit = 5_000;
 
-    private const string BestFirst = "v IS NULL, v * $sign DESC, start DESC, run DESC";
+    private const string RunFactsColumns = "r.run, r.status IN ('failed', 'killed'), CASE WHEN $higher THEN m.max ELSE m.min END";
 
-    private const string FailedStatus = "r.status IN ('failed', 'killed')";
+    private const string RunsWithBestMetric =
+        "FROM runs r LEFT JOIN metric_summaries m ON m.run = r.run AND m.key = $metric";
 
-    /// <summary>Every param key with the number of runs recording it, most runs first.</summary>
+    private const string RunsNamedByKey = "r.run IN (SELECT value FROM json_each($runs))";
+
+    /// <summary>Every param key with the number of runs recording it, most runs first. Reads every param row.</summary>
     public IReadOnlyList<KeyRunCount> GetParamKeyCounts() => KeyCounts("params");
 
-    /// <summary>Every tag key with the number of runs carrying it, most runs first.</summary>
+    /// <summary>Every tag key with the number of runs carrying it, most runs first. Reads every tag row.</summary>
     public IReadOnlyList<KeyRunCount> GetTagKeyCounts() => KeyCounts("tags");
 
-    /// <summary>Every value runs set <paramref name="key"/> to, numbers equal as numbers ("0.001" and "1e-3" are one)
-    /// and text case-blind, as filters compare them: numbers ascending, then text by name.</summary>
-    public IReadOnlyList<ValueResult> GetValueResults(ValueSource source, string key, MetricChoice? metric)
+    /// <summary>How many runs record <paramref name="key"/>: a count off the key's index for params.</summary>
+    public int CountRunsRecording(ValueSource source, string key)
     {
-        var (table, text) = source == ValueSource.Param ? ("params", "p.text") : ("tags", "p.value");
         using var connection = OpenRead();
         using var command = connection.CreateCommand();
-        BindMetric(command, metric);
+        command.CommandText = $"SELECT count(*) FROM {Table(source)} WHERE key = $key";
         command.Parameters.AddWithValue("$key", key);
-        command.Parameters.AddWithValue("$limit", MaxRunIdsPerValue);
-
-        // One pass over the key's rows: totals per spelling, and each spelling's best runs. Spellings are merged
-        // into values here, not in SQL: numbers spelled differently are one value, which GROUP BY cannot see.
-        command.CommandText = $"""
-            WITH k AS MATERIALIZED (
-                SELECT p.run AS run, {text} AS text, {FailedStatus} AS failed, r.start_ms AS start, {BestOfRun} AS v
-                FROM {table} p JOIN runs r ON r.run = p.run LEFT JOIN metric_summaries m ON m.run = p.run AND m.key = $metric
-                WHERE p.key = $key),
-            ranked AS (SELECT *, row_number() OVER (PARTITION BY text ORDER BY {BestFirst}) AS rank FROM k)
-            SELECT 0, text, count(*), sum(failed), count(v), sum(v), max(v), min(v), NULL, NULL, NULL, NULL, NULL, NULL
-            FROM k GROUP BY text
-            UNION ALL
-            SELECT 1, q.text, q.run, q.start, NULL, NULL, q.v, NULL, r.id, r.name, r.experiment, r.status, r.start_ms, r.end_ms
-            FROM ranked q JOIN runs r ON r.run = q.run WHERE q.rank <= $limit
-            """;
-        var values = new Dictionary<ValueIdentity, ValueTally>();
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var spelling = reader.GetString(1);
-                var identity = ValueIdentity.Of(spelling);
-                if (!values.TryGetValue(identity, out var tally))
-                {
-                    values[identity] = tally = new ValueTally(identity.Number);
-                }
-
-                if (reader.GetInt32(0) == 0)
-                {
-                    tally.AddSpelling(spelling, reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
-                        OptionalDouble(reader, 5), OptionalDouble(reader, 6), OptionalDouble(reader, 7), metric);
-                }
-                else
-                {
-                    tally.Ranked.Add(new RankedRun(reader.GetInt64(2), OptionalLong(reader, 3), ReadBrief(reader, 8, OptionalDouble(reader, 6))));
-                }
-            }
-        }
-
-        return [.. values.Values
-            .OrderBy(v => v.Number is null)
-            .ThenBy(v => v.Number)
-            .ThenBy(v => v.Text, StringComparer.OrdinalIgnoreCase)
-            .Select(v => v.ToResult(metric))];
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The runs that record every key of <paramref name="conditions"/> (keys distinct), their best run
-    /// and ids best first (at most <see cref="MaxRunIdsPerValue"/>), and, best first and as many, those whose values
-    /// equal all of them. <paramref name="rarestFirst"/> is the condition whose key the fewest runs record: its runs
-    /// are the only ones that can qualify, so they are the ones looked at.</summary>
-    public FileResults GetFileResults(IReadOnlyList<ValueCondition> conditions, ValueCondition rarestFirst, MetricChoice? metric)
+    /// <summary>The tag keys Hydra's group choices are kept under ("hydra.choice.optimizer").</summary>
+    public IReadOnlyList<string> GetHydraChoiceTagKeys()
     {
-        if (conditions.Count == 0)
-        {
-            return new FileResults(0, 0, null, [], []);
-        }
-
         using var connection = OpenRead();
         using var command = connection.CreateCommand();
+        // "/" is the character after ".": the range is every key starting with the prefix.
+        command.CommandText = "SELECT DISTINCT key FROM tags WHERE key >= 'hydra.choice.' AND key < 'hydra.choice/' ORDER BY key";
+        var keys = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+
+    /// <summary>Every run's best value of <paramref name="metric"/> (off the (key, max, min) index) and the runs that
+    /// failed or were killed (off the status index).</summary>
+    public RunResultTable LoadRunResults(MetricChoice? metric)
+    {
+        using var connection = OpenRead();
+        return LoadRunResults(connection, metric);
+    }
+
+    private static RunResultTable LoadRunResults(SqliteConnection connection, MetricChoice? metric)
+    {
+        var best = new Dictionary<long, double?>();
+        var failed = new HashSet<long>();
+        using var command = connection.CreateCommand();
         BindMetric(command, metric);
-        command.Parameters.AddWithValue("$conditions", ConditionsJson(conditions));
-        command.Parameters.AddWithValue("$driver", rarestFirst.Key);
-        command.Parameters.AddWithValue("$n", conditions.Count);
-        command.Parameters.AddWithValue("$limit", MaxRunIdsPerValue);
-        var driverTable = rarestFirst.Source == ValueSource.Param ? "params" : "tags";
-        command.CommandText = $"""
-            WITH c AS (SELECT value ->> 0 AS tag, value ->> 1 AS key, value ->> 2 AS num, value ->> 3 AS text FROM json_each($conditions)),
-            d AS (SELECT run FROM {driverTable} WHERE key = $driver),
-            hits AS MATERIALIZED (
-                SELECT run, sum(same) = $n AS same FROM (
-                    SELECT p.run AS run,
-                        CASE WHEN c.num IS NOT NULL THEN coalesce(p.num = c.num, 0) ELSE p.num IS NULL AND p.text = c.text COLLATE NOCASE END AS same
-                    FROM d JOIN c ON c.tag = 0 JOIN params p ON p.run = d.run AND p.key = c.key
-                    UNION ALL
-                    SELECT t.run, t.value = c.text COLLATE NOCASE
-                    FROM d JOIN c ON c.tag = 1 JOIN tags t ON t.run = d.run AND t.key = c.key)
-                GROUP BY run HAVING count(*) = $n),
-            scored AS (
-                SELECT h.run AS run, h.same AS same, r.start_ms AS start, {BestOfRun} AS v
-                FROM hits h JOIN runs r ON r.run = h.run LEFT JOIN metric_summaries m ON m.run = h.run AND m.key = $metric),
-            ranked AS (
-                SELECT *, row_number() OVER (ORDER BY {BestFirst}) AS rank,
-                    row_number() OVER (PARTITION BY same ORDER BY {BestFirst}) AS same_rank
-                FROM scored)
-            SELECT (SELECT count(*) FROM hits), q.same, q.v, q.rank, r.id, r.name, r.experiment, r.status, r.start_ms, r.end_ms
-            FROM ranked q JOIN runs r ON r.run = q.run
-            WHERE q.rank <= $limit OR (q.same AND q.same_rank <= $limit)
-            ORDER BY q.rank
-            """;
-        var total = 0;
-        var best = new List<RunBrief>();
-        var same = new List<RunBrief>();
+        command.CommandText = "SELECT run, CASE WHEN $higher THEN max ELSE min END FROM metric_summaries WHERE key = $metric";
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                total = reader.GetInt32(0);
-                var brief = ReadBrief(reader, 4, OptionalDouble(reader, 2));
-                if (reader.GetInt64(3) <= MaxRunIdsPerValue)
-                {
-                    best.Add(brief);
-                }
-
-                if (reader.GetBoolean(1) && same.Count < MaxRunIdsPerValue)
-                {
-                    same.Add(brief);
-                }
+                best[reader.GetInt64(0)] = reader.IsDBNull(1) ? null : reader.GetDouble(1);
             }
         }
 
-        var bestRun = best.Count > 0 && best[0].Metric is not null ? best[0] : null;
-        return new FileResults(total, conditions.Count, bestRun, best.ConvertAll(b => b.Id), same);
+        command.CommandText = "SELECT run FROM runs WHERE status IN ('failed', 'killed')";
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                failed.Add(reader.GetInt64(0));
+            }
+        }
+
+        return new RunResultTable(metric, best, failed);
+    }
+
+    /// <summary>Every value runs set <paramref name="key"/> to, numbers equal as numbers ("0.001" and "1e-3" are one)
+    /// and text case-blind, as filters compare them: numbers ascending, then text by name. <paramref name="runResults"/>
+    /// gives the table to use when the key has many runs (one is read for this call when it is null).</summary>
+    public IReadOnlyList<ValueResult> GetValueResults(ValueSource source, string key, MetricChoice? metric, Func<RunResultTable>? runResults = null)
+    {
+        using var connection = OpenRead();
+        var rows = new List<(long Run, string Text)>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT run, {ValueColumn(source)} FROM {Table(source)} WHERE key = $key";
+            command.Parameters.AddWithValue("$key", key);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                rows.Add((reader.GetInt64(0), reader.GetString(1)));
+            }
+        }
+
+        var facts = Facts(connection, rows.ConvertAll(r => r.Run), metric, runResults);
+        var higher = metric?.HigherIsBetter ?? true;
+        var bySpelling = new Dictionary<string, ValueTally>(StringComparer.Ordinal);
+        var byIdentity = new Dictionary<ValueIdentity, ValueTally>();
+        foreach (var (run, text) in rows)
+        {
+            var runFacts = facts(run);
+            if (!bySpelling.TryGetValue(text, out var tally))
+            {
+                var identity = ValueIdentity.Of(text);
+                if (!byIdentity.TryGetValue(identity, out tally))
+                {
+                    byIdentity[identity] = tally = new ValueTally(identity.Number);
+                }
+
+                bySpelling[text] = tally;
+            }
+
+            tally.Add(text, runFacts, higher);
+        }
+
+        var tops = byIdentity.Values.Select(t => (Tally: t, Top: t.Top(MaxRunIdsPerValue, higher))).ToList();
+        var briefs = Briefs(connection, tops.SelectMany(t => t.Top));
+        return [.. tops
+            .OrderBy(t => t.Tally.Number is null)
+            .ThenBy(t => t.Tally.Number)
+            .ThenBy(t => t.Tally.Text, StringComparer.OrdinalIgnoreCase)
+            .Select(t => t.Tally.ToResult(t.Top, briefs))];
+    }
+
+    /// <summary>The runs that record every key of <paramref name="conditions"/> (keys distinct, the key the fewest
+    /// runs record first: only its runs can qualify), their best run and ids best first (at most
+    /// <see cref="MaxRunIdsPerValue"/>), and, best first and as many, those whose values equal all of them.</summary>
+    public FileResults GetFileResults(IReadOnlyList<ValueCondition> conditions, MetricChoice? metric, Func<RunResultTable>? runResults = null)
+    {
+        using var connection = OpenRead();
+        Dictionary<long, bool>? candidates = null;
+        foreach (var condition in conditions)
+        {
+            candidates = Narrow(connection, condition, candidates);
+            if (candidates.Count == 0)
+            {
+                break;
+            }
+        }
+
+        if (candidates is null || candidates.Count == 0)
+        {
+            return new FileResults(0, conditions.Count, null, [], []);
+        }
+
+        var facts = Facts(connection, [.. candidates.Keys], metric, runResults);
+        var higher = metric?.HigherIsBetter ?? true;
+        var runs = candidates.Keys.Select(facts).ToList();
+        var best = RunRanking.Top(runs, MaxRunIdsPerValue, higher);
+        var same = RunRanking.Top(runs.Where(r => candidates[r.RunKey]), MaxRunIdsPerValue, higher);
+        var briefs = Briefs(connection, best.Concat(same));
+        var bestRun = best.Count > 0 && best[0].Best is not null ? briefs[best[0].RunKey] : null;
+        return new FileResults(runs.Count, conditions.Count, bestRun, best.ConvertAll(r => briefs[r.RunKey].Id), same.ConvertAll(r => briefs[r.RunKey]));
+    }
+
+    /// <summary>The runs of <paramref name="candidates"/> (all runs when null) that record the condition's key, each
+    /// with whether every value so far equals the condition's. Few candidates are looked up by run; many are
+    /// matched against the key's whole index range.</summary>
+    private static Dictionary<long, bool> Narrow(SqliteConnection connection, ValueCondition condition, Dictionary<long, bool>? candidates)
+    {
+        using var command = connection.CreateCommand();
+        var text = condition.Value.Trim();
+        var number = condition.Source == ValueSource.Param ? ParamNumber.Parse(text) : null;
+
+        // A text that is no number can only equal (case-blind) the text of a param that is none either, so both tests
+        // read one of the (key, value) indexes alone.
+        var equal = number is null ? $"{ValueColumn(condition.Source)} = $text COLLATE NOCASE" : "coalesce(num = $num, 0)";
+        var byRun = candidates is { Count: <= DirectFactsLimit } ? " AND run IN (SELECT value FROM json_each($runs))" : "";
+        command.CommandText = $"SELECT run, {equal} FROM {Table(condition.Source)} WHERE key = $key{byRun}";
+        command.Parameters.AddWithValue("$key", condition.Key);
+        command.Parameters.AddWithValue("$text", text);
+        command.Parameters.AddWithValue("$num", (object?)number ?? DBNull.Value);
+        if (byRun.Length > 0)
+        {
+            command.Parameters.AddWithValue("$runs", JsonSerializer.Serialize(candidates!.Keys));
+        }
+
+        var narrowed = new Dictionary<long, bool>(candidates?.Count ?? 0);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var run = reader.GetInt64(0);
+            var same = reader.GetInt64(1) != 0;
+            if (candidates is null)
+            {
+                narrowed[run] = same;
+            }
+            else if (candidates.TryGetValue(run, out var sameSoFar))
+            {
+                narrowed[run] = sameSoFar && same;
+            }
+        }
+
+        return narrowed;
+    }
+
+    /// <summary>The facts of <paramref name="runs"/>: read by run key when they are few, else from the whole-index table.</summary>
+    private static Func<long, RunFacts> Facts(SqliteConnection connection, List<long> runs, MetricChoice? metric, Func<RunResultTable>? runResults)
+    {
+        if (runs.Count > DirectFactsLimit)
+        {
+            var table = runResults?.Invoke() is { } given && Equals(given.Metric, metric) ? given : LoadRunResults(connection, metric);
+            return table.Get;
+        }
+
+        using var command = connection.CreateCommand();
+        BindMetric(command, metric);
+        command.CommandText = $"SELECT {RunFactsColumns} {RunsWithBestMetric} WHERE {RunsNamedByKey}";
+        command.Parameters.AddWithValue("$runs", JsonSerializer.Serialize(runs));
+        var facts = new Dictionary<long, RunFacts>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var run = reader.GetInt64(0);
+            facts[run] = new RunFacts(run, reader.GetInt64(1) != 0, reader.IsDBNull(2) ? null : reader.GetDouble(2));
+        }
+
+        return run => facts.TryGetValue(run, out var f) ? f : new RunFacts(run, false, null);
+    }
+
+    /// <summary>The briefs of <paramref name="runs"/> by run key, each with its best metric value.</summary>
+    private static Dictionary<long, RunBrief> Briefs(SqliteConnection connection, IEnumerable<RunFacts> runs)
+    {
+        var metrics = new Dictionary<long, double?>();
+        foreach (var run in runs)
+        {
+            metrics[run.RunKey] = run.Best;
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT r.run, r.id, r.name, r.experiment, r.status, r.start_ms, r.end_ms FROM runs r WHERE {RunsNamedByKey}";
+        command.Parameters.AddWithValue("$runs", JsonSerializer.Serialize(metrics.Keys));
+        var briefs = new Dictionary<long, RunBrief>(metrics.Count);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var run = reader.GetInt64(0);
+            briefs[run] = new RunBrief(reader.GetString(1), reader.GetString(2), ReadText(reader, 3), reader.GetString(4), ReadTime(reader, 5), ReadTime(reader, 6), metrics[run]);
+        }
+
+        return briefs;
     }
 
     private static void BindMetric(SqliteCommand command, MetricChoice? metric)
     {
-        var higher = metric?.HigherIsBetter ?? true;
         command.Parameters.AddWithValue("$metric", (object?)metric?.Key ?? DBNull.Value);
-        command.Parameters.AddWithValue("$higher", higher);
-        command.Parameters.AddWithValue("$sign", higher ? 1 : -1);
+        command.Parameters.AddWithValue("$higher", metric?.HigherIsBetter ?? true);
     }
 
-    /// <summary>[tag (0 or 1), key, number or null, text] per condition. Infinities travel as numbers too large for a
-    /// double, which SQLite reads back as infinity; JSON has no spelling of its own for them.</summary>
-    private static string ConditionsJson(IReadOnlyList<ValueCondition> conditions)
-    {
-        var json = new StringBuilder("[");
-        foreach (var condition in conditions)
-        {
-            var text = condition.Value.Trim();
-            var number = condition.Source == ValueSource.Param ? ParamNumber.Parse(text) : null;
-            json.Append(json.Length > 1 ? ",[" : "[")
-                .Append(condition.Source == ValueSource.Tag ? '1' : '0').Append(',')
-                .Append(JsonSerializer.Serialize(condition.Key)).Append(',')
-                .Append(number switch
-                {
-                    null => "null",
-                    double.PositiveInfinity => "9e999",
-                    double.NegativeInfinity => "-9e999",
-                    { } n => n.ToString("R", CultureInfo.InvariantCulture),
-                })
-                .Append(',').Append(JsonSerializer.Serialize(text)).Append(']');
-        }
+    private static string Table(ValueSource source) => source == ValueSource.Param ? "params" : "tags";
 
-        return json.Append(']').ToString();
-    }
+    private static string ValueColumn(ValueSource source) => source == ValueSource.Param ? "text" : "value";
 
     private List<KeyRunCount> KeyCounts(string table)
     {
@@ -198,18 +283,4 @@ public sealed partial class IndexStore
 
         return counts;
     }
-
-    /// <summary>id, name, experiment, status, start, end from <paramref name="at"/> on.</summary>
-    private static RunBrief ReadBrief(SqliteDataReader reader, int at, double? metric) => new(
-        reader.GetString(at),
-        reader.GetString(at + 1),
-        ReadText(reader, at + 2),
-        reader.GetString(at + 3),
-        ReadTime(reader, at + 4),
-        ReadTime(reader, at + 5),
-        metric);
-
-    private static double? OptionalDouble(SqliteDataReader reader, int at) => reader.IsDBNull(at) ? null : reader.GetDouble(at);
-
-    private static long? OptionalLong(SqliteDataReader reader, int at) => reader.IsDBNull(at) ? null : reader.GetInt64(at);
 }

@@ -182,4 +182,27 @@ public sealed class YamlConfigParserTests
         AssertScalar(text, document, "metrics.1", "loss", "loss", "loss");
         AssertScalar(text, document, "next", "1", "1", "next");
     }
+
+    [Fact]
+    public void A_quoted_scalar_over_several_lines_is_folded_and_keeps_its_first_lines_span()
+    {
+        const string text = "help:\n  header: 'first line\n\n    second ''part''\n    '\n  after: 1\n";
+        var document = Parse(text);
+
+        var header = Single(document, "help.header");
+        Assert.Equal("first line\nsecond 'part' ", header.Value);
+        Assert.Equal("'first line", At(text, header.ValueSpan!.Value));
+        AssertScalar(text, document, "help.after", "1", "1", "after");
+    }
+
+    [Fact]
+    public void A_quote_left_open_while_typing_does_not_swallow_the_lines_after_it()
+    {
+        const string text = "a:\n  name: 'adam\n  lr: 0.1\nb: \"x\n";
+        var document = Parse(text);
+
+        AssertScalar(text, document, "a.name", "adam", "'adam", "name");
+        AssertScalar(text, document, "a.lr", "0.1", "0.1", "lr");
+        AssertScalar(text, document, "b", "x", "\"x", "b");
+    }
 }

@@ -198,8 +198,13 @@ internal sealed class YamlConfigScanner(LineMap map)
 
                 return;
             case '"' or '\'':
-                var close = YamlScalars.Quoted(_text, at, end, out var quoted);
+                var close = YamlScalars.Quoted(_text, at, end, out var quoted, out var closed);
                 var quotedSpan = map.Span(at, close);
+                if (!closed && MultiLineQuoted(at, ownerIndent) is { } joined)
+                {
+                    quoted = joined;
+                }
+
                 _entries.Add(new ConfigEntry(path, keySpan ?? quotedSpan, quotedSpan, quoted, ConfigEntryKind.Scalar));
                 return;
             default:
@@ -208,6 +213,55 @@ internal sealed class YamlConfigScanner(LineMap map)
                 _plainOwnerIndent = ownerIndent;
                 _entries.Add(new ConfigEntry(path, keySpan ?? span, span, _text[at..end], ConfigEntryKind.Scalar));
                 return;
+        }
+    }
+
+    /// <summary>A quoted scalar left open at its line's end that closes on a later line indented deeper than its
+    /// owner: the lines folded as YAML folds them (one break is a space, each empty line a break). Null, and nothing
+    /// consumed, when a line at or left of the owner's indent comes first: then it is half-typed, not multi-line.</summary>
+    private string? MultiLineQuoted(int at, int ownerIndent)
+    {
+        var quote = _text[at];
+        var builder = new System.Text.StringBuilder();
+        YamlScalars.Continue(_text, quote, at + 1, map.LineEnd(_line), builder, out _);
+        TrimEnd(builder);
+        var breaks = 0;
+        for (var next = _line + 1; next < map.LineCount; next++)
+        {
+            var start = map.LineStart(next);
+            var end = map.LineEnd(next);
+            var pos = SkipSpaces(start, end);
+            if (pos == end)
+            {
+                breaks++;
+                continue;
+            }
+
+            if (pos - start <= ownerIndent)
+            {
+                return null;
+            }
+
+            builder.Append(breaks == 0 ? " " : new string('\n', breaks));
+            breaks = 0;
+            YamlScalars.Continue(_text, quote, pos, end, builder, out var closed);
+            if (closed)
+            {
+                _line = next;
+                return builder.ToString();
+            }
+
+            TrimEnd(builder);
+        }
+
+        return null;
+    }
+
+    private static void TrimEnd(System.Text.StringBuilder builder)
+    {
+        while (builder.Length > 0 && builder[^1] is ' ' or '\t')
+        {
+            builder.Length--;
         }
     }
 

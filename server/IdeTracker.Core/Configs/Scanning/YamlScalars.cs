@@ -9,11 +9,24 @@ internal static class YamlScalars
     /// <summary>Reads the quoted scalar opening at <paramref name="start"/> (on ' or "), no further than
     /// <paramref name="end"/>. Returns the offset just past the closing quote, or <paramref name="end"/> when it is
     /// left open (half-typed), and the decoded text.</summary>
-    public static int Quoted(string text, int start, int end, out string value)
+    public static int Quoted(string text, int start, int end, out string value) =>
+        Quoted(text, start, end, out value, out _);
+
+    /// <summary>The same, saying whether the closing quote was found.</summary>
+    public static int Quoted(string text, int start, int end, out string value, out bool closed)
     {
-        var quote = text[start];
         var builder = new StringBuilder();
-        var i = start + 1;
+        var after = Continue(text, text[start], start + 1, end, builder, out closed);
+        value = builder.ToString();
+        return after;
+    }
+
+    /// <summary>Decodes quoted text from <paramref name="from"/> (inside a scalar opened by <paramref name="quote"/>)
+    /// into <paramref name="builder"/>; returns the offset past the closing quote, or <paramref name="end"/>.</summary>
+    public static int Continue(string text, char quote, int from, int end, StringBuilder builder, out bool closed)
+    {
+        closed = true;
+        var i = from;
         while (i < end)
         {
             var c = text[i];
@@ -28,7 +41,6 @@ internal static class YamlScalars
                         continue;
                     }
 
-                    value = builder.ToString();
                     return i + 1;
                 }
 
@@ -39,7 +51,6 @@ internal static class YamlScalars
 
             if (c == '"')
             {
-                value = builder.ToString();
                 return i + 1;
             }
 
@@ -53,7 +64,7 @@ internal static class YamlScalars
             i = Escape(text, i + 1, end, builder);
         }
 
-        value = builder.ToString();
+        closed = false;
         return end;
     }
 
