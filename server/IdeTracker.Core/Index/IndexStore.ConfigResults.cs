@@ -62,21 +62,28 @@ public sealed partial class IndexStore
     public RunResultTable LoadRunResults(MetricChoice? metric)
     {
         using var connection = OpenRead();
-        return LoadRunResults(connection, metric);
+        return LoadRunResults(connection, null, metric);
     }
 
-    private static RunResultTable LoadRunResults(SqliteConnection connection, MetricChoice? metric)
+    private static RunResultTable LoadRunResults(SqliteConnection connection, SqliteTransaction? transaction, MetricChoice? metric)
     {
-        var best = new Dictionary<long, double?>();
-        var failed = new HashSet<long>();
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT coalesce(max(run), 0) FROM runs";
+        var size = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) + 1;
+        var best = new double[size];
+        Array.Fill(best, double.NaN);
+        var failed = new bool[size];
         BindMetric(command, metric);
         command.CommandText = "SELECT run, CASE WHEN $higher THEN max ELSE min END FROM metric_summaries WHERE key = $metric";
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                best[reader.GetInt64(0)] = reader.IsDBNull(1) ? null : reader.GetDouble(1);
+                if (reader.GetInt64(0) is var run && run < size && !reader.IsDBNull(1))
+                {
+                    best[run] = reader.GetDouble(1);
+                }
             }
         }
 
@@ -85,7 +92,10 @@ public sealed partial class IndexStore
         {
             while (reader.Read())
             {
-                failed.Add(reader.GetInt64(0));
+                if (reader.GetInt64(0) is var run && run < size)
+                {
+                    failed[run] = true;
+                }
             }
         }
 
@@ -98,41 +108,60 @@ public sealed partial class IndexStore
     public IReadOnlyList<ValueResult> GetValueResults(ValueSource source, string key, MetricChoice? metric, Func<RunResultTable>? runResults = null)
     {
         using var connection = OpenRead();
-        var rows = new List<(long Run, string Text)>();
+
+        // The key's spellings with their counts, then its runs in the same order: reading each row's text would
+        // allocate a string per run. One snapshot for both, so a write in between cannot shift the runs.
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var column = ValueColumn(source);
+        var groups = new List<(string Text, int Count)>();
+        var runs = new List<long>();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT run, {ValueColumn(source)} FROM {Table(source)} WHERE key = $key";
+            command.Transaction = transaction;
             command.Parameters.AddWithValue("$key", key);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            command.CommandText = $"""
+                SELECT {column}, count(*) FROM {Table(source)} WHERE key = $key
+                GROUP BY {column} COLLATE NOCASE ORDER BY {column} COLLATE NOCASE
+                """;
+            using (var reader = command.ExecuteReader())
             {
-                rows.Add((reader.GetInt64(0), reader.GetString(1)));
+                while (reader.Read())
+                {
+                    groups.Add((reader.GetString(0), reader.GetInt32(1)));
+                }
+            }
+
+            command.CommandText = $"SELECT run FROM {Table(source)} WHERE key = $key ORDER BY {column} COLLATE NOCASE";
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    runs.Add(reader.GetInt64(0));
+                }
             }
         }
 
-        var facts = Facts(connection, rows.ConvertAll(r => r.Run), metric, runResults);
+        var facts = Facts(connection, transaction, runs, metric, runResults);
         var higher = metric?.HigherIsBetter ?? true;
-        var bySpelling = new Dictionary<string, ValueTally>(StringComparer.Ordinal);
         var byIdentity = new Dictionary<ValueIdentity, ValueTally>();
-        foreach (var (run, text) in rows)
+        var at = 0;
+        foreach (var (text, count) in groups)
         {
-            var runFacts = facts(run);
-            if (!bySpelling.TryGetValue(text, out var tally))
+            var identity = ValueIdentity.Of(text);
+            if (!byIdentity.TryGetValue(identity, out var tally))
             {
-                var identity = ValueIdentity.Of(text);
-                if (!byIdentity.TryGetValue(identity, out tally))
-                {
-                    byIdentity[identity] = tally = new ValueTally(identity.Number);
-                }
-
-                bySpelling[text] = tally;
+                byIdentity[identity] = tally = new ValueTally(identity.Number);
             }
 
-            tally.Add(text, runFacts, higher);
+            tally.AddSpelling(text, count);
+            for (var end = at + count; at < end; at++)
+            {
+                tally.Add(facts(runs[at]), higher);
+            }
         }
 
         var tops = byIdentity.Values.Select(t => (Tally: t, Top: t.Top(MaxRunIdsPerValue, higher))).ToList();
-        var briefs = Briefs(connection, tops.SelectMany(t => t.Top));
+        var briefs = Briefs(connection, transaction, tops.SelectMany(t => t.Top));
         return [.. tops
             .OrderBy(t => t.Tally.Number is null)
             .ThenBy(t => t.Tally.Number)
@@ -161,12 +190,12 @@ public sealed partial class IndexStore
             return new FileResults(0, conditions.Count, null, [], []);
         }
 
-        var facts = Facts(connection, [.. candidates.Keys], metric, runResults);
+        var facts = Facts(connection, null, [.. candidates.Keys], metric, runResults);
         var higher = metric?.HigherIsBetter ?? true;
         var runs = candidates.Keys.Select(facts).ToList();
         var best = RunRanking.Top(runs, MaxRunIdsPerValue, higher);
         var same = RunRanking.Top(runs.Where(r => candidates[r.RunKey]), MaxRunIdsPerValue, higher);
-        var briefs = Briefs(connection, best.Concat(same));
+        var briefs = Briefs(connection, null, best.Concat(same));
         var bestRun = best.Count > 0 && best[0].Best is not null ? briefs[best[0].RunKey] : null;
         return new FileResults(runs.Count, conditions.Count, bestRun, best.ConvertAll(r => briefs[r.RunKey].Id), same.ConvertAll(r => briefs[r.RunKey]));
     }
@@ -213,15 +242,16 @@ public sealed partial class IndexStore
     }
 
     /// <summary>The facts of <paramref name="runs"/>: read by run key when they are few, else from the whole-index table.</summary>
-    private static Func<long, RunFacts> Facts(SqliteConnection connection, List<long> runs, MetricChoice? metric, Func<RunResultTable>? runResults)
+    private static Func<long, RunFacts> Facts(SqliteConnection connection, SqliteTransaction? transaction, List<long> runs, MetricChoice? metric, Func<RunResultTable>? runResults)
     {
         if (runs.Count > DirectFactsLimit)
         {
-            var table = runResults?.Invoke() is { } given && Equals(given.Metric, metric) ? given : LoadRunResults(connection, metric);
+            var table = runResults?.Invoke() is { } given && Equals(given.Metric, metric) ? given : LoadRunResults(connection, transaction, metric);
             return table.Get;
         }
 
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         BindMetric(command, metric);
         command.CommandText = $"SELECT {RunFactsColumns} {RunsWithBestMetric} WHERE {RunsNamedByKey}";
         command.Parameters.AddWithValue("$runs", JsonSerializer.Serialize(runs));
@@ -237,7 +267,7 @@ public sealed partial class IndexStore
     }
 
     /// <summary>The briefs of <paramref name="runs"/> by run key, each with its best metric value.</summary>
-    private static Dictionary<long, RunBrief> Briefs(SqliteConnection connection, IEnumerable<RunFacts> runs)
+    private static Dictionary<long, RunBrief> Briefs(SqliteConnection connection, SqliteTransaction? transaction, IEnumerable<RunFacts> runs)
     {
         var metrics = new Dictionary<long, double?>();
         foreach (var run in runs)
@@ -246,6 +276,7 @@ public sealed partial class IndexStore
         }
 
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = $"SELECT r.run, r.id, r.name, r.experiment, r.status, r.start_ms, r.end_ms FROM runs r WHERE {RunsNamedByKey}";
         command.Parameters.AddWithValue("$runs", JsonSerializer.Serialize(metrics.Keys));
         var briefs = new Dictionary<long, RunBrief>(metrics.Count);
