@@ -7,7 +7,7 @@ namespace IdeTracker.Core.Index;
 /// <summary>What past runs did with the keys of a config file: the keys runs record, the values they set one key
 /// to with the main metric's results, and the runs a whole file stands for. A run's result is its best value of
 /// the main metric (its max, or its min when lower is better); NaN-only and missing metrics count as none.
-/// Rows are read off the (key, value) indexes, which hold the run beside the value; a run's status, start and
+/// Rows are read off the (key, value) indexes, which hold the run beside the value; whether a run failed and its
 /// metric come from a <see cref="RunResultTable"/> when many runs are involved, else by run key.</summary>
 public sealed partial class IndexStore
 {

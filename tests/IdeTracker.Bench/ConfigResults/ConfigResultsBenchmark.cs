@@ -131,7 +131,7 @@ internal static class ConfigResultsBenchmark
         output.WriteLine();
         output.WriteLine($"{Name}: {r.Runs:N0} runs written straight into an index; ConfigResults in this process. Uncached: the index");
         output.WriteLine($"version moves before each of {UncachedRepetitions} calls (catalog and results read again); cached: {CachedRepetitions} repeats.");
-        output.WriteLine($"Run table (status, start, best main metric of every run), read once per version for keys of > {IndexStore.DirectFactsLimit:N0} runs: {Ms(r.RunTableP50Ms)} p50.");
+        output.WriteLine($"Run table (failed or killed, best main metric, of every run), read once per version for keys of > {IndexStore.DirectFactsLimit:N0} runs: {Ms(r.RunTableP50Ms)} p50.");
         output.WriteLine($"Values of the key every run records, run table already read (a new key at the same version): {Ms(r.ValuesP50Ms)} p50, {Ms(r.ValuesP95Ms)} p95.");
         output.WriteLine();
         output.WriteLine("CPU mean is the process's CPU time over the uncached calls divided by their number: on a shared machine the");
