@@ -175,70 +175,95 @@ public sealed partial class IndexStore
     public FileResults GetFileResults(IReadOnlyList<ValueCondition> conditions, MetricChoice? metric, Func<RunResultTable>? runResults = null)
     {
         using var connection = OpenRead();
-        Dictionary<long, bool>? candidates = null;
-        foreach (var condition in conditions)
+        using var transaction = connection.BeginTransaction(deferred: true);
+        long size;
+        using (var command = connection.CreateCommand())
         {
-            candidates = Narrow(connection, condition, candidates);
-            if (candidates.Count == 0)
+            command.Transaction = transaction;
+            command.CommandText = "SELECT coalesce(max(run), 0) + 1 FROM runs";
+            size = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // By run key: 0 out, 1 records every key so far, 2 and sets each to the file's value.
+        var marks = new byte[size];
+        var next = new byte[size];
+        var count = 0;
+        for (var i = 0; i < conditions.Count; i++)
+        {
+            Array.Clear(next);
+            count = Narrow(connection, transaction, conditions[i], i == 0 ? null : marks, count, next);
+            (marks, next) = (next, marks);
+            if (count == 0)
             {
-                break;
+                return new FileResults(0, conditions.Count, null, [], []);
             }
         }
 
-        if (candidates is null || candidates.Count == 0)
-        {
-            return new FileResults(0, conditions.Count, null, [], []);
-        }
-
-        var facts = Facts(connection, null, [.. candidates.Keys], metric, runResults);
+        var candidates = Marked(marks);
+        var facts = Facts(connection, transaction, candidates, metric, runResults);
         var higher = metric?.HigherIsBetter ?? true;
-        var runs = candidates.Keys.Select(facts).ToList();
+        var runs = candidates.ConvertAll(run => facts(run));
         var best = RunRanking.Top(runs, MaxRunIdsPerValue, higher);
-        var same = RunRanking.Top(runs.Where(r => candidates[r.RunKey]), MaxRunIdsPerValue, higher);
-        var briefs = Briefs(connection, null, best.Concat(same));
+        var same = RunRanking.Top(runs.Where(r => marks[r.RunKey] == 2), MaxRunIdsPerValue, higher);
+        var briefs = Briefs(connection, transaction, best.Concat(same));
         var bestRun = best.Count > 0 && best[0].Best is not null ? briefs[best[0].RunKey] : null;
         return new FileResults(runs.Count, conditions.Count, bestRun, best.ConvertAll(r => briefs[r.RunKey].Id), same.ConvertAll(r => briefs[r.RunKey]));
     }
 
-    /// <summary>The runs of <paramref name="candidates"/> (all runs when null) that record the condition's key, each
-    /// with whether every value so far equals the condition's. Few candidates are looked up by run; many are
-    /// matched against the key's whole index range.</summary>
-    private static Dictionary<long, bool> Narrow(SqliteConnection connection, ValueCondition condition, Dictionary<long, bool>? candidates)
+    /// <summary>Marks in <paramref name="next"/> the runs <paramref name="marks"/> holds (every run when null) that record
+    /// the condition's key, 2 when they also set it to the condition's value and every earlier one to its own; returns
+    /// how many. Few candidates are looked up by run; many are matched against the key's whole index range.</summary>
+    private static int Narrow(SqliteConnection connection, SqliteTransaction transaction, ValueCondition condition, byte[]? marks, int marked, byte[] next)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         var text = condition.Value.Trim();
         var number = condition.Source == ValueSource.Param ? ParamNumber.Parse(text) : null;
 
         // A text that is no number can only equal (case-blind) the text of a param that is none either, so both tests
         // read one of the (key, value) indexes alone.
         var equal = number is null ? $"{ValueColumn(condition.Source)} = $text COLLATE NOCASE" : "coalesce(num = $num, 0)";
-        var byRun = candidates is { Count: <= DirectFactsLimit } ? " AND run IN (SELECT value FROM json_each($runs))" : "";
-        command.CommandText = $"SELECT run, {equal} FROM {Table(condition.Source)} WHERE key = $key{byRun}";
+        var byRun = marks is not null && marked <= DirectFactsLimit;
+        command.CommandText = $"SELECT run, {equal} FROM {Table(condition.Source)} WHERE key = $key"
+            + (byRun ? " AND run IN (SELECT value FROM json_each($runs))" : "");
         command.Parameters.AddWithValue("$key", condition.Key);
         command.Parameters.AddWithValue("$text", text);
         command.Parameters.AddWithValue("$num", (object?)number ?? DBNull.Value);
-        if (byRun.Length > 0)
+        if (byRun)
         {
-            command.Parameters.AddWithValue("$runs", JsonSerializer.Serialize(candidates!.Keys));
+            command.Parameters.AddWithValue("$runs", JsonSerializer.Serialize(Marked(marks!)));
         }
 
-        var narrowed = new Dictionary<long, bool>(candidates?.Count ?? 0);
+        var count = 0;
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             var run = reader.GetInt64(0);
-            var same = reader.GetInt64(1) != 0;
-            if (candidates is null)
+            if (run >= next.Length || (marks is not null && marks[run] == 0))
             {
-                narrowed[run] = same;
+                continue;
             }
-            else if (candidates.TryGetValue(run, out var sameSoFar))
+
+            var same = reader.GetInt64(1) != 0 && (marks is null || marks[run] == 2);
+            next[run] = same ? (byte)2 : (byte)1;
+            count++;
+        }
+
+        return count;
+    }
+
+    private static List<long> Marked(byte[] marks)
+    {
+        var runs = new List<long>();
+        for (var run = 0; run < marks.Length; run++)
+        {
+            if (marks[run] != 0)
             {
-                narrowed[run] = sameSoFar && same;
+                runs.Add(run);
             }
         }
 
-        return narrowed;
+        return runs;
     }
 
     /// <summary>The facts of <paramref name="runs"/>: read by run key when they are few, else from the whole-index table.</summary>
