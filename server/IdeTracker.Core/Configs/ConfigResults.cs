@@ -6,14 +6,21 @@ namespace IdeTracker.Core.Configs;
 /// <summary>Past results for config keys, read from the index and cached per (index version, main metric): while
 /// neither moves, a hover on a key asked about before runs no SQL. The cache holds at most
 /// <see cref="MaxCachedKeys"/> keys' values and <see cref="MaxCachedDocuments"/> documents' results, least recently
-/// used dropped first. Any move of the version drops all of it, and the key catalog the mapper matches against is
-/// read again on the next call: the version says that something changed, not which runs, and a live run's new
-/// metric points can change the best value of every key it records, so nothing cached is known to hold.</summary>
+/// used dropped first. Any move of the version drops all of it, with the run table and the key catalog (param keys,
+/// read off their index; run counts and Hydra choice tags only when asked): the version says that something
+/// changed, not which runs, and a live run's new metric points can change the best value of every key it records,
+/// so nothing cached is known to hold. A file is judged by at most <see cref="MaxDocumentKeys"/> of its matched
+/// keys, those the fewest runs record (they narrow the runs the most), so a 50,000-line config stays bounded.</summary>
 public sealed class ConfigResults(IndexStore store, Func<MetricChoice?> mainMetric, Func<int> indexVersion) : IConfigResults
 {
     public const int MaxCachedKeys = 512;
 
     public const int MaxCachedDocuments = 64;
+
+    public const int MaxDocumentKeys = 64;
+
+    /// <summary>Beyond this many keys of a file, every param key's run count is read in one pass instead of one by one.</summary>
+    private const int KeysCountedOneByOne = 16;
 
     private readonly Lock rebuild = new();
     private Snapshot? snapshot;
@@ -78,7 +85,12 @@ public sealed class ConfigResults(IndexStore store, Func<MetricChoice?> mainMetr
         return current.Documents.GetOrAdd(cacheKey, () =>
         {
             Interlocked.Increment(ref documentReads);
-            var rarestFirst = conditions.OrderBy(c => current.RunsRecording(c.Source, c.Key)).ToList();
+            if (conditions.Count > KeysCountedOneByOne)
+            {
+                current.CountAllParamKeys();
+            }
+
+            var rarestFirst = conditions.OrderBy(c => current.RunsRecording(c.Source, c.Key)).Take(MaxDocumentKeys).ToList();
             return store.GetFileResults(rarestFirst, current.Metric, current.RunResults);
         });
     }
@@ -135,6 +147,14 @@ public sealed class ConfigResults(IndexStore store, Func<MetricChoice?> mainMetr
         public BoundedCache<string, FileResults> Documents { get; } = new(MaxCachedDocuments);
 
         public RunResultTable RunResults() => runResults.Value;
+
+        public void CountAllParamKeys()
+        {
+            foreach (var (key, runs) in store.GetParamKeyCounts())
+            {
+                runsRecording.TryAdd((ValueSource.Param, key), runs);
+            }
+        }
 
         public int RunsRecording(ValueSource source, string key) =>
             runsRecording.GetOrAdd((source, key), k => store.CountRunsRecording(k.Item1, k.Item2));

@@ -7,7 +7,7 @@ namespace IdeTracker.Core.Index;
 /// <summary>What past runs did with the keys of a config file: the keys runs record, the values they set one key
 /// to with the main metric's results, and the runs a whole file stands for. A run's result is its best value of
 /// the main metric (its max, or its min when lower is better); NaN-only and missing metrics count as none.
-/// Rows are read off the (key, value) indexes, which hold the run beside the value; a run's status, start and
+/// Rows are read off the (key, value) indexes, which hold the run beside the value; whether a run failed and its
 /// metric come from a <see cref="RunResultTable"/> when many runs are involved, else by run key.</summary>
 public sealed partial class IndexStore
 {
@@ -62,21 +62,28 @@ public sealed partial class IndexStore
     public RunResultTable LoadRunResults(MetricChoice? metric)
     {
         using var connection = OpenRead();
-        return LoadRunResults(connection, metric);
+        return LoadRunResults(connection, null, metric);
     }
 
-    private static RunResultTable LoadRunResults(SqliteConnection connection, MetricChoice? metric)
+    private static RunResultTable LoadRunResults(SqliteConnection connection, SqliteTransaction? transaction, MetricChoice? metric)
     {
-        var best = new Dictionary<long, double?>();
-        var failed = new HashSet<long>();
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT coalesce(max(run), 0) FROM runs";
+        var size = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) + 1;
+        var best = new double[size];
+        Array.Fill(best, double.NaN);
+        var failed = new bool[size];
         BindMetric(command, metric);
         command.CommandText = "SELECT run, CASE WHEN $higher THEN max ELSE min END FROM metric_summaries WHERE key = $metric";
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                best[reader.GetInt64(0)] = reader.IsDBNull(1) ? null : reader.GetDouble(1);
+                if (reader.GetInt64(0) is var run && run < size && !reader.IsDBNull(1))
+                {
+                    best[run] = reader.GetDouble(1);
+                }
             }
         }
 
@@ -85,7 +92,10 @@ public sealed partial class IndexStore
         {
             while (reader.Read())
             {
-                failed.Add(reader.GetInt64(0));
+                if (reader.GetInt64(0) is var run && run < size)
+                {
+                    failed[run] = true;
+                }
             }
         }
 
@@ -98,41 +108,60 @@ public sealed partial class IndexStore
     public IReadOnlyList<ValueResult> GetValueResults(ValueSource source, string key, MetricChoice? metric, Func<RunResultTable>? runResults = null)
     {
         using var connection = OpenRead();
-        var rows = new List<(long Run, string Text)>();
+
+        // The key's spellings with their counts, then its runs in the same order: reading each row's text would
+        // allocate a string per run. One snapshot for both, so a write in between cannot shift the runs.
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var column = ValueColumn(source);
+        var groups = new List<(string Text, int Count)>();
+        var runs = new List<long>();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT run, {ValueColumn(source)} FROM {Table(source)} WHERE key = $key";
+            command.Transaction = transaction;
             command.Parameters.AddWithValue("$key", key);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            command.CommandText = $"""
+                SELECT {column}, count(*) FROM {Table(source)} WHERE key = $key
+                GROUP BY {column} COLLATE NOCASE ORDER BY {column} COLLATE NOCASE
+                """;
+            using (var reader = command.ExecuteReader())
             {
-                rows.Add((reader.GetInt64(0), reader.GetString(1)));
+                while (reader.Read())
+                {
+                    groups.Add((reader.GetString(0), reader.GetInt32(1)));
+                }
+            }
+
+            command.CommandText = $"SELECT run FROM {Table(source)} WHERE key = $key ORDER BY {column} COLLATE NOCASE";
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    runs.Add(reader.GetInt64(0));
+                }
             }
         }
 
-        var facts = Facts(connection, rows.ConvertAll(r => r.Run), metric, runResults);
+        var facts = Facts(connection, transaction, runs, metric, runResults);
         var higher = metric?.HigherIsBetter ?? true;
-        var bySpelling = new Dictionary<string, ValueTally>(StringComparer.Ordinal);
         var byIdentity = new Dictionary<ValueIdentity, ValueTally>();
-        foreach (var (run, text) in rows)
+        var at = 0;
+        foreach (var (text, count) in groups)
         {
-            var runFacts = facts(run);
-            if (!bySpelling.TryGetValue(text, out var tally))
+            var identity = ValueIdentity.Of(text);
+            if (!byIdentity.TryGetValue(identity, out var tally))
             {
-                var identity = ValueIdentity.Of(text);
-                if (!byIdentity.TryGetValue(identity, out tally))
-                {
-                    byIdentity[identity] = tally = new ValueTally(identity.Number);
-                }
-
-                bySpelling[text] = tally;
+                byIdentity[identity] = tally = new ValueTally(identity.Number);
             }
 
-            tally.Add(text, runFacts, higher);
+            tally.AddSpelling(text, count);
+            for (var end = at + count; at < end; at++)
+            {
+                tally.Add(facts(runs[at]), higher);
+            }
         }
 
         var tops = byIdentity.Values.Select(t => (Tally: t, Top: t.Top(MaxRunIdsPerValue, higher))).ToList();
-        var briefs = Briefs(connection, tops.SelectMany(t => t.Top));
+        var briefs = Briefs(connection, transaction, tops.SelectMany(t => t.Top));
         return [.. tops
             .OrderBy(t => t.Tally.Number is null)
             .ThenBy(t => t.Tally.Number)
@@ -146,82 +175,108 @@ public sealed partial class IndexStore
     public FileResults GetFileResults(IReadOnlyList<ValueCondition> conditions, MetricChoice? metric, Func<RunResultTable>? runResults = null)
     {
         using var connection = OpenRead();
-        Dictionary<long, bool>? candidates = null;
-        foreach (var condition in conditions)
+        using var transaction = connection.BeginTransaction(deferred: true);
+        long size;
+        using (var command = connection.CreateCommand())
         {
-            candidates = Narrow(connection, condition, candidates);
-            if (candidates.Count == 0)
+            command.Transaction = transaction;
+            command.CommandText = "SELECT coalesce(max(run), 0) + 1 FROM runs";
+            size = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // By run key: 0 out, 1 records every key so far, 2 and sets each to the file's value.
+        var marks = new byte[size];
+        var next = new byte[size];
+        var count = 0;
+        for (var i = 0; i < conditions.Count; i++)
+        {
+            Array.Clear(next);
+            count = Narrow(connection, transaction, conditions[i], i == 0 ? null : marks, count, next);
+            (marks, next) = (next, marks);
+            if (count == 0)
             {
-                break;
+                return new FileResults(0, conditions.Count, null, [], []);
             }
         }
 
-        if (candidates is null || candidates.Count == 0)
-        {
-            return new FileResults(0, conditions.Count, null, [], []);
-        }
-
-        var facts = Facts(connection, [.. candidates.Keys], metric, runResults);
+        var candidates = Marked(marks);
+        var facts = Facts(connection, transaction, candidates, metric, runResults);
         var higher = metric?.HigherIsBetter ?? true;
-        var runs = candidates.Keys.Select(facts).ToList();
+        var runs = candidates.ConvertAll(run => facts(run));
         var best = RunRanking.Top(runs, MaxRunIdsPerValue, higher);
-        var same = RunRanking.Top(runs.Where(r => candidates[r.RunKey]), MaxRunIdsPerValue, higher);
-        var briefs = Briefs(connection, best.Concat(same));
+        var same = RunRanking.Top(runs.Where(r => marks[r.RunKey] == 2), MaxRunIdsPerValue, higher);
+        var briefs = Briefs(connection, transaction, best.Concat(same));
         var bestRun = best.Count > 0 && best[0].Best is not null ? briefs[best[0].RunKey] : null;
         return new FileResults(runs.Count, conditions.Count, bestRun, best.ConvertAll(r => briefs[r.RunKey].Id), same.ConvertAll(r => briefs[r.RunKey]));
     }
 
-    /// <summary>The runs of <paramref name="candidates"/> (all runs when null) that record the condition's key, each
-    /// with whether every value so far equals the condition's. Few candidates are looked up by run; many are
-    /// matched against the key's whole index range.</summary>
-    private static Dictionary<long, bool> Narrow(SqliteConnection connection, ValueCondition condition, Dictionary<long, bool>? candidates)
+    /// <summary>Marks in <paramref name="next"/> the runs <paramref name="marks"/> holds (every run when null) that record
+    /// the condition's key, 2 when they also set it to the condition's value and every earlier one to its own; returns
+    /// how many. Few candidates are looked up by run; many are matched against the key's whole index range.</summary>
+    private static int Narrow(SqliteConnection connection, SqliteTransaction transaction, ValueCondition condition, byte[]? marks, int marked, byte[] next)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         var text = condition.Value.Trim();
         var number = condition.Source == ValueSource.Param ? ParamNumber.Parse(text) : null;
 
         // A text that is no number can only equal (case-blind) the text of a param that is none either, so both tests
         // read one of the (key, value) indexes alone.
         var equal = number is null ? $"{ValueColumn(condition.Source)} = $text COLLATE NOCASE" : "coalesce(num = $num, 0)";
-        var byRun = candidates is { Count: <= DirectFactsLimit } ? " AND run IN (SELECT value FROM json_each($runs))" : "";
-        command.CommandText = $"SELECT run, {equal} FROM {Table(condition.Source)} WHERE key = $key{byRun}";
+        var byRun = marks is not null && marked <= DirectFactsLimit;
+        command.CommandText = $"SELECT run, {equal} FROM {Table(condition.Source)} WHERE key = $key"
+            + (byRun ? " AND run IN (SELECT value FROM json_each($runs))" : "");
         command.Parameters.AddWithValue("$key", condition.Key);
         command.Parameters.AddWithValue("$text", text);
         command.Parameters.AddWithValue("$num", (object?)number ?? DBNull.Value);
-        if (byRun.Length > 0)
+        if (byRun)
         {
-            command.Parameters.AddWithValue("$runs", JsonSerializer.Serialize(candidates!.Keys));
+            command.Parameters.AddWithValue("$runs", JsonSerializer.Serialize(Marked(marks!)));
         }
 
-        var narrowed = new Dictionary<long, bool>(candidates?.Count ?? 0);
+        var count = 0;
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             var run = reader.GetInt64(0);
-            var same = reader.GetInt64(1) != 0;
-            if (candidates is null)
+            if (run >= next.Length || (marks is not null && marks[run] == 0))
             {
-                narrowed[run] = same;
+                continue;
             }
-            else if (candidates.TryGetValue(run, out var sameSoFar))
+
+            var same = reader.GetInt64(1) != 0 && (marks is null || marks[run] == 2);
+            next[run] = same ? (byte)2 : (byte)1;
+            count++;
+        }
+
+        return count;
+    }
+
+    private static List<long> Marked(byte[] marks)
+    {
+        var runs = new List<long>();
+        for (var run = 0; run < marks.Length; run++)
+        {
+            if (marks[run] != 0)
             {
-                narrowed[run] = sameSoFar && same;
+                runs.Add(run);
             }
         }
 
-        return narrowed;
+        return runs;
     }
 
     /// <summary>The facts of <paramref name="runs"/>: read by run key when they are few, else from the whole-index table.</summary>
-    private static Func<long, RunFacts> Facts(SqliteConnection connection, List<long> runs, MetricChoice? metric, Func<RunResultTable>? runResults)
+    private static Func<long, RunFacts> Facts(SqliteConnection connection, SqliteTransaction? transaction, List<long> runs, MetricChoice? metric, Func<RunResultTable>? runResults)
     {
         if (runs.Count > DirectFactsLimit)
         {
-            var table = runResults?.Invoke() is { } given && Equals(given.Metric, metric) ? given : LoadRunResults(connection, metric);
+            var table = runResults?.Invoke() is { } given && Equals(given.Metric, metric) ? given : LoadRunResults(connection, transaction, metric);
             return table.Get;
         }
 
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         BindMetric(command, metric);
         command.CommandText = $"SELECT {RunFactsColumns} {RunsWithBestMetric} WHERE {RunsNamedByKey}";
         command.Parameters.AddWithValue("$runs", JsonSerializer.Serialize(runs));
@@ -237,7 +292,7 @@ public sealed partial class IndexStore
     }
 
     /// <summary>The briefs of <paramref name="runs"/> by run key, each with its best metric value.</summary>
-    private static Dictionary<long, RunBrief> Briefs(SqliteConnection connection, IEnumerable<RunFacts> runs)
+    private static Dictionary<long, RunBrief> Briefs(SqliteConnection connection, SqliteTransaction? transaction, IEnumerable<RunFacts> runs)
     {
         var metrics = new Dictionary<long, double?>();
         foreach (var run in runs)
@@ -246,6 +301,7 @@ public sealed partial class IndexStore
         }
 
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = $"SELECT r.run, r.id, r.name, r.experiment, r.status, r.start_ms, r.end_ms FROM runs r WHERE {RunsNamedByKey}";
         command.Parameters.AddWithValue("$runs", JsonSerializer.Serialize(metrics.Keys));
         var briefs = new Dictionary<long, RunBrief>(metrics.Count);

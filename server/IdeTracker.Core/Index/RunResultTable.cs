@@ -1,14 +1,16 @@
 namespace IdeTracker.Core.Index;
 
-/// <summary>Every run's best value of one main metric and the runs that failed or were killed, read off two
-/// indexes (<see cref="IndexStore.LoadRunResults"/>). A key most runs record is tallied against this instead of
-/// looking each of its runs up: that costs the same per key, this once per index version.</summary>
+/// <summary>Every run's best value of one main metric and whether it failed or was killed, read off two indexes
+/// (<see cref="IndexStore.LoadRunResults"/>) into arrays indexed by run key (the index's integer row key, dense
+/// from 1). A key most runs record is tallied against this instead of looking each of its runs up: that costs
+/// the same per key, this once per index version.</summary>
 public sealed class RunResultTable
 {
-    private readonly Dictionary<long, double?> best;
-    private readonly HashSet<long> failed;
+    private readonly double[] best;
+    private readonly bool[] failed;
 
-    internal RunResultTable(MetricChoice? metric, Dictionary<long, double?> best, HashSet<long> failed)
+    /// <param name="best">By run key: the run's best value, NaN when it has none.</param>
+    internal RunResultTable(MetricChoice? metric, double[] best, bool[] failed)
     {
         Metric = metric;
         this.best = best;
@@ -17,8 +19,14 @@ public sealed class RunResultTable
 
     public MetricChoice? Metric { get; }
 
-    /// <summary>Runs with a value of the metric.</summary>
-    public int Count => best.Count;
+    internal RunFacts Get(long runKey)
+    {
+        if (runKey < 0 || runKey >= best.Length)
+        {
+            return new RunFacts(runKey, false, null); // written after the table was read
+        }
 
-    internal RunFacts Get(long runKey) => new(runKey, failed.Contains(runKey), best.GetValueOrDefault(runKey));
+        var value = best[runKey];
+        return new RunFacts(runKey, failed[runKey], double.IsNaN(value) ? null : value);
+    }
 }

@@ -17,12 +17,15 @@ internal sealed class ValueTally(double? number)
 
     public double? Best { get; private set; }
 
-    /// <summary>The spelling most of the value's runs used (the first by ordinal order on a tie).</summary>
+    /// <summary>The spelling most of the value's runs used (the first by ordinal order on a tie). Spellings that differ
+    /// only in ASCII case ("1e-3", "1E-3") are counted together, under the one the index gave first.</summary>
     public string Text => spellings.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).First().Key;
 
-    public void Add(string spelling, RunFacts run, bool higherIsBetter)
+    /// <summary>Counts <paramref name="count"/> runs as spelling the value <paramref name="spelling"/>.</summary>
+    public void AddSpelling(string spelling, int count) => spellings[spelling] = spellings.GetValueOrDefault(spelling) + count;
+
+    public void Add(RunFacts run, bool higherIsBetter)
     {
-        spellings[spelling] = spellings.GetValueOrDefault(spelling) + 1;
         Runs.Add(run);
         failed += run.Failed ? 1 : 0;
         if (run.Best is { } value)

@@ -82,6 +82,24 @@ public sealed class ConfigResultsDocumentTests : IDisposable
         Assert.Equal(0.6, Assert.Single(file.SameValues).Metric);
     }
 
+    [Fact]
+    public void A_file_with_more_keys_than_the_bound_is_judged_by_the_keys_fewest_runs_record()
+    {
+        var keys = Enumerable.Range(0, ConfigResults.MaxDocumentKeys + 36).Select(i => $"section{i / 10}.key{i}").ToList();
+        var everyKey = keys.ToDictionary(k => k, _ => "1", StringComparer.Ordinal);
+        var commonKeys = keys.Skip(1).ToDictionary(k => k, _ => "1", StringComparer.Ordinal);
+        names[index.Add(everyKey, Acc(0.4), name: "all-keys")] = "all-keys";
+        index.Add(commonKeys, Acc(0.8));
+        index.Add(commonKeys, Acc(0.9));
+        index.Flush();
+        index.MoveVersion();
+
+        var file = index.Results.ForDocument(Document([.. keys.Select(k => (k, "1"))]));
+
+        Assert.Equal((1, ConfigResults.MaxDocumentKeys), (file.Runs, file.MatchedKeys));
+        Assert.Equal("all-keys", file.BestRun!.Name);
+    }
+
     private void Run(string name, double acc, params (string Key, string Value)[] parameters) =>
         names[index.Add(Params(parameters), Acc(acc), name: name)] = name;
 

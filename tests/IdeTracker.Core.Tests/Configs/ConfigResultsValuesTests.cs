@@ -12,7 +12,7 @@ public sealed class ConfigResultsValuesTests : IDisposable
     [Fact]
     public void Numbers_spelled_differently_are_one_value_named_by_the_commonest_spelling()
     {
-        foreach (var spelling in new[] { "0.001", "1e-3", "1e-3", "1E-3", "0.0010", "0.01" })
+        foreach (var spelling in new[] { "0.001", "1e-3", "1e-3", "1E-03", "0.0010", "0.01" })
         {
             index.Add(Params(("optimizer.lr", spelling)), Acc(0.5));
         }
