@@ -161,6 +161,8 @@ describe('results in a config file in a real VS Code', scenarioTimeout, () => {
 
   test('switching the inlay hints setting off takes the hints away at once, and on brings them back', scenarioTimeout, async () => {
     await withFailureScreenshot(page, 'configs-hints-off', async () => {
+      await eventually(async () => assert.ok((await inlayHintAfter(page, lrLine))?.includes(expected.valueRuns)),
+        { timeoutMs: settleMs, message: `the hint after "${lrLine}" before the switch` });
       await replaceUserSettings(page, server, server.userSettingsWith({ [inlayHintsSetting]: false }));
       await eventually(async () => assert.equal(await inlayHintAfter(page, lrLine), ''),
         { timeoutMs: settleMs, message: `the hint after "${lrLine}" to go` });
