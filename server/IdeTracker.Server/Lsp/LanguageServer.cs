@@ -5,6 +5,7 @@ using IdeTracker.Core.Index;
 using IdeTracker.Core.Queries;
 using IdeTracker.Server.Features.Annotations;
 using IdeTracker.Server.Features.Compare;
+using IdeTracker.Server.Features.Configs;
 using IdeTracker.Server.Features.Indexing;
 using IdeTracker.Server.Features.Query;
 using IdeTracker.Server.Features.RunDetails;
@@ -29,6 +30,7 @@ public sealed class LanguageServer : IDisposable
     private JsonRpc? _rpc;
     private WorkspaceSession? _session;
     private LineageCache? _lineage;
+    private ConfigFeature? _configs;
     private IndexingService? _indexing;
     private ParentProcessWatcher? _parentWatcher;
     private InitializeParams? _initializeParams;
@@ -67,6 +69,7 @@ public sealed class LanguageServer : IDisposable
             _session = WorkspaceSession.Open(root, request.InitializationOptions, _log.Info);
             var session = _session;
             _lineage = new LineageCache(() => session.IndexVersion);
+            _configs = new ConfigFeature(session, request, NotifyClientAsync, RequestClientAsync, _log);
             _initializeParams = request;
             if (request.ProcessId is { } pid && pid > 0)
             {
@@ -243,6 +246,58 @@ public sealed class LanguageServer : IDisposable
             cancellationToken);
     }
 
+    [JsonRpcMethod(LspMethods.DidOpen, UseSingleObjectParameterDeserialization = true)]
+    public void DidOpen(DidOpenTextDocumentParams request) => _configs?.Opened(request);
+
+    /// <summary>Runs before the next message is read (the connection dispatches in order), so the edits apply in order.</summary>
+    [JsonRpcMethod(LspMethods.DidChange, UseSingleObjectParameterDeserialization = true)]
+    public void DidChange(DidChangeTextDocumentParams request) => _configs?.Changed(request);
+
+    /// <summary>A notification: clearing the file's diagnostics goes on after it returns (and cannot fail).</summary>
+    [JsonRpcMethod(LspMethods.DidClose, UseSingleObjectParameterDeserialization = true)]
+    public void DidClose(DidCloseTextDocumentParams request) => _ = _configs?.ClosedAsync(request);
+
+    /// <summary>Hover, lenses and hints read the document as it is when the request arrives, then work off the message loop.</summary>
+    [JsonRpcMethod(LspMethods.Hover, UseSingleObjectParameterDeserialization = true)]
+    public Task<Hover?> HoverAsync(TextDocumentPositionParams request, CancellationToken cancellationToken)
+    {
+        var configs = _configs ?? throw NotInitialized();
+        return configs.Documents.Get(request.TextDocument.Uri) is { } document
+            ? _queue.ReadAsync(_ => configs.Hover(document, request.Position), cancellationToken)
+            : Task.FromResult<Hover?>(null);
+    }
+
+    [JsonRpcMethod(LspMethods.CodeLens, UseSingleObjectParameterDeserialization = true)]
+    public Task<IReadOnlyList<CodeLens>> CodeLensAsync(CodeLensParams request, CancellationToken cancellationToken)
+    {
+        var configs = _configs ?? throw NotInitialized();
+        return configs.Documents.Get(request.TextDocument.Uri) is { } document
+            ? _queue.ReadAsync(_ => configs.CodeLenses(document), cancellationToken)
+            : Task.FromResult<IReadOnlyList<CodeLens>>([]);
+    }
+
+    [JsonRpcMethod(LspMethods.CodeLensResolve, UseSingleObjectParameterDeserialization = true)]
+    public Task<CodeLens> CodeLensResolveAsync(CodeLens request, CancellationToken cancellationToken)
+    {
+        var configs = _configs ?? throw NotInitialized();
+        return _queue.ReadAsync(_ => configs.Resolve(request), cancellationToken);
+    }
+
+    [JsonRpcMethod(LspMethods.InlayHint, UseSingleObjectParameterDeserialization = true)]
+    public Task<IReadOnlyList<InlayHint>> InlayHintAsync(InlayHintParams request, CancellationToken cancellationToken)
+    {
+        var configs = _configs ?? throw NotInitialized();
+        return configs.Documents.Get(request.TextDocument.Uri) is { } document
+            ? _queue.ReadAsync(_ => configs.InlayHints(document, request.Range), cancellationToken)
+            : Task.FromResult<IReadOnlyList<InlayHint>>([]);
+    }
+
+    private Task NotifyClientAsync(string method, object parameters) =>
+        _rpc is { IsDisposed: false } rpc ? rpc.NotifyWithParameterObjectAsync(method, parameters) : Task.CompletedTask;
+
+    private Task RequestClientAsync(string method) =>
+        _rpc is { IsDisposed: false } rpc ? rpc.InvokeWithCancellationAsync(method, null, _queue.ShutdownToken) : Task.CompletedTask;
+
     /// <summary>A builder's <see cref="ArgumentException"/> says what was wrong with the request: it goes back as InvalidParams.</summary>
     private static T WithInvalidParams<T>(Func<T> build)
     {
@@ -285,6 +340,7 @@ public sealed class LanguageServer : IDisposable
     {
         _queue.CancelAll();
         _parentWatcher?.Dispose();
+        _configs?.Dispose();
         _indexing?.Dispose();
         try
         {

@@ -25,6 +25,9 @@ public static class LanguageServerHost
         var rpc = new JsonRpc(handler)
         {
             CancelLocallyInvokedMethodsWhenConnectionIsClosed = true,
+            // Messages are handled in the order they arrive, each until its first await: a document's edits must
+            // apply in order, and every request handler hands its work to the thread pool at once.
+            SynchronizationContext = new Microsoft.VisualStudio.Threading.NonConcurrentSynchronizationContext(sticky: false),
         };
         rpc.TraceSource = new TraceSource("ide-tracker.jsonrpc", SourceLevels.Warning);
         rpc.TraceSource.Listeners.Clear();

@@ -20,7 +20,8 @@ public static class LspMethods
     public const string CodeLensResolve = "codeLens/resolve";
     public const string InlayHint = "textDocument/inlayHint";
     public const string PublishDiagnostics = "textDocument/publishDiagnostics";
-    public const string DidChangeConfiguration = "workspace/didChangeConfiguration";
+    public const string CodeLensRefresh = "workspace/codeLens/refresh";
+    public const string InlayHintRefresh = "workspace/inlayHint/refresh";
     public const string RunTree = "ideTracker/runTree";
     public const string RunDetails = "ideTracker/runDetails";
     public const string IndexStatus = "ideTracker/indexStatus";

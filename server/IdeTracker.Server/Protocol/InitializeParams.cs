@@ -24,10 +24,24 @@ public sealed record InitializeParams
     public JsonElement? Capabilities { get; init; }
 
     /// <summary>True when the client said it can show server-initiated work-done progress.</summary>
-    public bool ClientSupportsWorkDoneProgress()
-        => Capabilities is { ValueKind: JsonValueKind.Object } caps
-           && caps.TryGetProperty("window", out var window)
-           && window.ValueKind == JsonValueKind.Object
-           && window.TryGetProperty("workDoneProgress", out var flag)
-           && flag.ValueKind == JsonValueKind.True;
+    public bool ClientSupportsWorkDoneProgress() => ClientCapability("window", "workDoneProgress");
+
+    /// <summary>True when the client's capabilities hold <c>true</c> at the path (e.g. workspace, codeLens, refreshSupport).</summary>
+    public bool ClientCapability(params string[] path)
+    {
+        if (Capabilities is not { ValueKind: JsonValueKind.Object } node)
+        {
+            return false;
+        }
+
+        foreach (var name in path)
+        {
+            if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(name, out node))
+            {
+                return false;
+            }
+        }
+
+        return node.ValueKind == JsonValueKind.True;
+    }
 }

@@ -33,18 +33,21 @@ public sealed class InProcessServer : IAsyncDisposable
 
     public ClientNotifications Notifications { get; } = new();
 
+    /// <summary>What the server answered to initialize (its capabilities).</summary>
+    public JsonElement InitializeResult { get; private set; }
+
     public Task<int> ExitCode => _exitCode.Task;
 
     /// <summary>Starts a server and initializes it for <paramref name="workspace"/>, keeping its index in
     /// <paramref name="storagePath"/>.</summary>
-    public static async Task<InProcessServer> StartAsync(string workspace, string storagePath, object? extraOptions = null)
+    public static async Task<InProcessServer> StartAsync(string workspace, string storagePath, object? extraOptions = null, object? capabilities = null)
     {
         var server = new InProcessServer();
-        await server.RequestAsync<JsonElement>("initialize", new
+        server.InitializeResult = await server.RequestAsync<JsonElement>("initialize", new
         {
             processId = Environment.ProcessId,
             rootUri = IdeTracker.Server.Lsp.DocumentUris.FromPath(workspace),
-            capabilities = new { window = new { workDoneProgress = true } },
+            capabilities = capabilities ?? new { window = new { workDoneProgress = true } },
             initializationOptions = extraOptions ?? new { storagePath },
         });
         await server.Client.NotifyWithParameterObjectAsync("initialized", new { });

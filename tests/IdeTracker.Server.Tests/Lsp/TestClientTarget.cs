@@ -24,4 +24,21 @@ public sealed class TestClientTarget(ClientNotifications log)
 
     [JsonRpcMethod("ideTracker/runsChanged", UseSingleObjectParameterDeserialization = true)]
     public void RunsChanged(JsonElement request) => log.Add("ideTracker/runsChanged", request);
+
+    [JsonRpcMethod("textDocument/publishDiagnostics", UseSingleObjectParameterDeserialization = true)]
+    public void PublishDiagnostics(JsonElement request) => log.Add("textDocument/publishDiagnostics", request);
+
+    [JsonRpcMethod("workspace/codeLens/refresh")]
+    public object? RefreshCodeLenses()
+    {
+        log.Add("workspace/codeLens/refresh", JsonDocument.Parse("null").RootElement);
+        return null;
+    }
+
+    [JsonRpcMethod("workspace/inlayHint/refresh")]
+    public object? RefreshInlayHints()
+    {
+        log.Add("workspace/inlayHint/refresh", JsonDocument.Parse("null").RootElement);
+        return null;
+    }
 }

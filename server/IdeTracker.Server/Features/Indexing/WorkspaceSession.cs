@@ -62,8 +62,15 @@ public sealed class WorkspaceSession : IDisposable
     /// <summary>Moves on with every index change, so caches of what the index held can tell they are stale.</summary>
     public int IndexVersion => Volatile.Read(ref _indexVersion);
 
+    /// <summary>Raised after every index change, on the thread that made it; handlers must return quickly.</summary>
+    public event Action? Changed;
+
     /// <summary>Called after every index change: the runs (and so the best metric to show) may differ.</summary>
-    public void IndexChanged() => Interlocked.Increment(ref _indexVersion);
+    public void IndexChanged()
+    {
+        Interlocked.Increment(ref _indexVersion);
+        Changed?.Invoke();
+    }
 
     private sealed record ChoiceAtVersion(int Version, MetricChoice? Choice);
 

@@ -1,0 +1,9 @@
+namespace IdeTracker.Core.Configs.Scanning;
+
+internal enum PythonTokenKind
+{
+    Name,
+    Number,
+    String,
+    Operator,
+}
