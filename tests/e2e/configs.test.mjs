@@ -3,7 +3,8 @@
 // params.yaml sets lr 0.01, a value dozens of the resnet-sweep runs tried, and batch_size 96, which no run tried.
 // What the cards, lenses and hints must say is worked out from the same workspace by the packaged server's own
 // `scan --json` (the runs as the index reads them), not written into this test. The steps: a hover on the value
-// shows its run count, the main metric and the best run; code lenses sit above the keys and at the top; an inlay
+// shows its run count, the main metric and the best run, whose link reveals it in the Runs view; code lenses sit above the keys and at the top (which says
+// that no run used all of this file's values, since batch_size 96 is new); an inlay
 // hint follows the value; switching ideTracker.inlayHints.enabled off takes the hints away at once (and on brings
 // them back); a half-typed line brings no error notification and the card still comes.
 // Screenshots: test-output/e2e/configs-<step>.png.
@@ -25,7 +26,7 @@ import {
 } from './harness/editor.mjs';
 import { repoRoot } from './harness/paths.mjs';
 import { eventually, requireFile, withFailureScreenshot } from './harness/steps.mjs';
-import { runCommand, screenshot, statusBarText, waitFor } from './harness/vscode.mjs';
+import { runCommand, screenshot, statusBarText, treeRow, waitFor } from './harness/vscode.mjs';
 
 const vsix = resolve(process.env.IDE_TRACKER_VSIX ?? join(repoRoot, 'out', 'ide-tracker-linux-x64.vsix'));
 const extensionDir = resolve(process.env.IDE_TRACKER_EXTENSION_DIR ?? join(repoRoot, 'extension'));
@@ -97,8 +98,13 @@ describe('results in a config file in a real VS Code', scenarioTimeout, () => {
       extensions: [vsix],
       settings: {
         ...editableSettingsJson,
-        // So that the half-typed line below stays half-typed: no bracket or quote is closed for the typist.
+        // So that the half-typed line below stays half-typed and unsaved: no bracket or quote is closed for the
+        // typist, and VS Code in a browser would otherwise save it a moment later (its web default).
         '[yaml]': { 'editor.autoClosingBrackets': 'never', 'editor.autoClosingQuotes': 'never' },
+        'files.autoSave': 'off',
+        // The demo's DVC project is a git repository: no offer to open it over the editor in the pictures.
+        'git.openRepositoryInParentFolders': 'never',
+        'git.autoRepositoryDetection': false,
       },
     });
     browser = await launchBrowser();
@@ -127,6 +133,13 @@ describe('results in a config file in a real VS Code', scenarioTimeout, () => {
       assert.ok(text.includes(expected.bestRun), `the card names the best run ${expected.bestRun}:\n${text}`);
       await screenshot(page, 'configs-hover', { keepPointer: true });
 
+      // The card's link runs one of our commands (the hover's Markdown trusts exactly those): the run shows in the tree.
+      await hover.getByRole('link', { name: 'Reveal in tree' }).click();
+      const bestRow = treeRow(page, 'Runs', expected.bestRun);
+      await waitFor(bestRow, { timeoutMs: settleMs, message: `${expected.bestRun} revealed in the Runs view` });
+      await waitFor(async () => (await bestRow.getAttribute('aria-selected')) === 'true',
+        { timeoutMs: settleMs, message: `${expected.bestRun} selected in the Runs view` });
+
       const never = await hoverEditorWord(page, newValueLine, '96', (shown) => /never tried/i.test(shown), { timeoutMs: settleMs });
       assert.match(await never.innerText(), /never tried/i);
       await page.mouse.move(1, 1);
@@ -139,8 +152,8 @@ describe('results in a config file in a real VS Code', scenarioTimeout, () => {
       await eventually(async () => {
         const lenses = await codeLenses(page);
         const above = (line) => lenses.find((lens) => lens.line?.startsWith(line))?.text ?? `(no lens above "${line}" among ${JSON.stringify(lenses)})`;
-        assert.match(above(firstLine), /\d runs\b/, 'the lens at the top of the file');
-        assert.ok(above(firstLine).includes(mainMetric), `the file's lens names ${mainMetric}: ${above(firstLine)}`);
+        // No run used every value of this file (batch_size 96 is new), and the file's lens says so.
+        assert.match(above(firstLine), /this file/, 'the lens at the top of the file');
         assert.ok(above(lrLine).includes(expected.keyRuns), `the lens above lr counts the ${expected.keyRuns} that recorded it: ${above(lrLine)}`);
         assert.ok(above(lrLine).includes(mainMetric), `the lens above lr names ${mainMetric}: ${above(lrLine)}`);
         assert.match(above(newValueLine), /\d runs\b/, 'the lens above batch_size');
@@ -181,7 +194,7 @@ describe('results in a config file in a real VS Code', scenarioTimeout, () => {
       await insertAtEnd(page, `\n${halfTyped}`);
       await waitFor(async () => (await editorLines(page)).some((line) => line.text.startsWith(halfTyped)),
         { timeoutMs: settleMs, message: 'the half-typed line in the editor' });
-      // The hover is asked for after the change reached the server: a card means it read the half-typed text.
+      // The hover is asked for after the change reached the server: a card means it read the half-typed, unsaved text.
       await hoverEditorWord(page, lrLine, '0.01', (text) => text.includes(expected.valueRuns), { timeoutMs: settleMs });
       await page.mouse.move(1, 1);
       await eventually(async () => assert.ok((await inlayHintAfter(page, lrLine))?.includes(expected.valueRuns)),
