@@ -6,7 +6,8 @@
 // shows its run count, the main metric and the best run, whose link reveals it in the Runs view; code lenses sit above the keys and at the top (which says
 // that no run used all of this file's values, since batch_size 96 is new); an inlay
 // hint follows the value; switching ideTracker.inlayHints.enabled off takes the hints away at once (and on brings
-// them back); a half-typed line brings no error notification and the card still comes.
+// them back); a half-typed line brings no error notification and the card still comes; and in the Hydra conf/,
+// a choice of the defaults list shows the sweep jobs composed from it.
 // Screenshots: test-output/e2e/configs-<step>.png.
 //
 // IDE_TRACKER_VSIX          the .vsix to install (default <repo>/out/ide-tracker-linux-x64.vsix, `npm run package`)
@@ -26,7 +27,7 @@ import {
 } from './harness/editor.mjs';
 import { repoRoot } from './harness/paths.mjs';
 import { eventually, requireFile, withFailureScreenshot } from './harness/steps.mjs';
-import { runCommand, screenshot, statusBarText, treeRow, waitFor } from './harness/vscode.mjs';
+import { openFileByPath, runCommand, screenshot, statusBarText, treeRow, waitFor } from './harness/vscode.mjs';
 
 const vsix = resolve(process.env.IDE_TRACKER_VSIX ?? join(repoRoot, 'out', 'ide-tracker-linux-x64.vsix'));
 const extensionDir = resolve(process.env.IDE_TRACKER_EXTENSION_DIR ?? join(repoRoot, 'extension'));
@@ -62,6 +63,8 @@ function expectationsFor(runs) {
   return {
     totalRuns: count(runs.length),
     keyRuns: count(withLr.length),
+    // Hydra records the group options a job was composed from as tags.
+    adamRuns: count(runs.filter((run) => run.tags['hydra.choice.optimizer'] === 'adam').length),
     valueRuns: count(withValue.length),
     bestRun: best.name,
   };
@@ -208,6 +211,16 @@ describe('results in a config file in a real VS Code', scenarioTimeout, () => {
       await waitFor(async () => !(await editorLines(page)).some((line) => line.text.startsWith(halfTyped)),
         { timeoutMs: settleMs, message: 'the half-typed line to be reverted' });
       assert.equal(readFileSync(join(folder, 'params.yaml'), 'utf8'), paramsText, 'params.yaml on disk is as it was');
+    });
+  });
+
+  test('a choice in a Hydra defaults list shows the runs composed from it', scenarioTimeout, async () => {
+    await withFailureScreenshot(page, 'configs-hydra', async () => {
+      await openFileByPath(page, 'conf/config.yaml');
+      const hover = await hoverEditorWord(page, '  - optimizer: adam', 'adam', (text) => text.includes(expected.adamRuns), { timeoutMs: settleMs });
+      assert.ok((await hover.innerText()).includes(mainMetric), 'the card names the main metric');
+      await screenshot(page, 'configs-hydra', { keepPointer: true });
+      await page.mouse.move(1, 1);
     });
   });
 });
