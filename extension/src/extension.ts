@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { IdeTrackerApi } from './api';
 import { activateCompare } from './features/compare';
+import { activateConfigs } from './features/configs';
 import { activateRunTree } from './features/runTree';
 import { activateServer, type ServerSession } from './features/server';
 import { activateStatusBar } from './features/statusBar';
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): IdeTrackerApi {
   const runs = activateRunTree(context, session);
   activateStatusBar(context, session);
   activateCompare(context, session);
+  activateConfigs(context, session);
   void session.start();
   const activationMs = Date.now() - started;
   log.info(`Activated in ${activationMs} ms.`);

@@ -1,11 +1,13 @@
 // Generates the demo workspace `npm start` opens: an MLflow file store with a few experiments (a sweep,
 // nested runs, odd names, a damaged run), Lightning CSVLogger versions, TensorBoard logs, Sacred runs, a Hydra
 // sweep whose jobs hold Lightning logs, a DVC project with experiments in git, Guild runs, Keras and JSONL
-// logs, a params.yaml, and one MLflow run that liveRun.mjs keeps writing. Reproducible (seeded), and written
+// logs, config files lined up with those runs (configFiles.mjs: params.yaml, a Hydra conf/, train.py, a TOML and a
+// JSON config), and one MLflow run that liveRun.mjs keeps writing. Reproducible (seeded), and written
 // only into a folder it owns.
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { hydraOptions, writeDemoConfigs } from './configFiles.mjs';
 import { writeDvcProject } from './dvcFiles.mjs';
 import { settle } from './fileTimes.mjs';
 import { writeGuildRun } from './guildFiles.mjs';
@@ -17,7 +19,7 @@ import { writeEventFile } from './tensorboardFiles.mjs';
 import { writeWandbRun } from './wandbFiles.mjs';
 
 /** Bump when the generated content changes, so an old demo folder is regenerated. */
-const generatorVersion = '5';
+const generatorVersion = '6';
 const stampFile = '.ide-tracker-demo';
 const day = 24 * 60 * 60 * 1000;
 
@@ -220,19 +222,7 @@ function writeDemo(root, now) {
 
   runs += writeOtherFormats(root, now, random, pick);
 
-  write(join(root, 'params.yaml'), [
-    'model:',
-    '  name: resnet50',
-    '  dropout: 0.1',
-    'optimizer:',
-    '  name: adam',
-    '  lr: 0.01',
-    '  batch_size: 64',
-    'train:',
-    '  epochs: 30',
-    '  seed: 1',
-    '',
-  ].join('\n'));
+  writeDemoConfigs(root);
   write(join(root, 'README.md'), [
     '# ide-tracker demo workspace',
     '',
@@ -250,6 +240,9 @@ function writeDemo(root, now) {
     '- `.guild/runs/`: 5 Guild AI runs.',
     '- `wandb/`: 6 Weights & Biases offline runs (one failed, one killed mid-log).',
     '- `keras_logs/`: Keras CSVLogger files; `jsonl_logs/`: a JSONL metric log.',
+    '- Config files whose values those runs tried: `params.yaml` and `train.py` (resnet-sweep), `conf/` (the Hydra',
+    '  sweep\'s primary config and group options), `config.toml` (the W&B runs), `configs/bert.json` (bert-finetune).',
+    '  Hover a value to see how its runs did.',
     '',
   ].join('\n'));
   return runs;
@@ -287,9 +280,14 @@ function writeOtherFormats(root, now, random, pick) {
     runs++;
   }
 
+  // Composed from conf/config.yaml (configFiles.mjs): its defaults pick model resnet and optimizer adam.
   const sweep = join(root, 'multirun', '2026-11-28', '14-05-12');
   const lrs = [0.1, 0.03, 0.01];
-  writeHydraSweep(sweep, { jobName: 'train', config: { model: { name: 'resnet18' }, lr: 0.1, batch_size: 64 }, sweep: ['lr=0.1,0.03,0.01', 'batch_size=64,128'] });
+  const sweepChoices = { model: 'resnet', optimizer: 'adam', 'hydra/launcher': 'basic' };
+  const composed = { model: hydraOptions.model.resnet, optimizer: hydraOptions.optimizer.adam };
+  writeHydraSweep(sweep, {
+    jobName: 'train', config: { ...composed, lr: 0.1, batch_size: 64 }, sweep: ['lr=0.1,0.03,0.01', 'batch_size=64,128'], choices: sweepChoices,
+  });
   runs++;
   for (let job = 0; job < 6; job++) {
     const lr = lrs[job % 3];
@@ -297,7 +295,7 @@ function writeOtherFormats(root, now, random, pick) {
     const start = now - 3 * day + job * hour;
     const folder = writeHydraJob(join(sweep, String(job)), {
       jobName: 'train', num: job, start, overrides: [`lr=${lr}`, `batch_size=${batch}`],
-      config: { model: { name: 'resnet18' }, lr, batch_size: batch },
+      config: { ...composed, lr, batch_size: batch }, choices: sweepChoices,
     });
     const rows = ['epoch,step,train_loss,val_acc'];
     for (let epoch = 0; epoch < 8; epoch++) {
@@ -314,7 +312,7 @@ function writeOtherFormats(root, now, random, pick) {
   settle(join(sweep, 'multirun.yaml'), now - 3 * day);
   const single = writeHydraJob(join(root, 'outputs', '2026-11-27', '09-30-00'), {
     jobName: 'finetune', start: now - 4 * day, overrides: ['model=vit_small', 'lr=0.0003'],
-    config: { model: { name: 'vit_small', patch: 16 }, lr: 0.0003, epochs: 20 },
+    config: { model: hydraOptions.model.vit_small, lr: 0.0003, epochs: 20 }, choices: { model: 'vit_small', 'hydra/launcher': 'basic' },
   });
   writeEventFile(join(single, 'tb'), { start: now - 4 * day, series: curves(random, { steps: 20, start: now - 4 * day, best: 0.95 }) });
   settle(single, now - 4 * day + 20 * 60_000);

@@ -49,8 +49,8 @@ export async function startCodeServer({
   };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'),
-    JSON.stringify({ ...cleanScreenshotSettings, ...settings }, null, 2));
+  const settingsFile = join(dirs.userData, 'User', 'settings.json');
+  writeFileSync(settingsFile, JSON.stringify({ ...cleanScreenshotSettings, ...settings }, null, 2));
 
   const port = await freePort();
   const configFile = join(runDir, 'code-server.yaml');
@@ -107,6 +107,14 @@ export async function startCodeServer({
       const query = new URLSearchParams({ folder });
       if (payload) query.set('payload', JSON.stringify(payload));
       return `${this.baseUrl}/?${query}`;
+    },
+    /** The user settings file (settings.json) of this VS Code. */
+    userSettingsFile: settingsFile,
+    /** The user settings as settings.json holds them now, with `changes` applied (undefined removes a setting). */
+    userSettingsWith(changes) {
+      const next = { ...JSON.parse(readFileSync(settingsFile, 'utf8')), ...changes };
+      for (const [key, value] of Object.entries(changes)) if (value === undefined) delete next[key];
+      return next;
     },
     /** A path on this machine as the remote URI the workbench knows it by. */
     remoteUri(absolutePath) {

@@ -29,6 +29,26 @@ export async function openFileByName(page, fileName, { timeoutMs = 15_000 } = {}
 }
 
 /**
+ * Opens a file of the workspace by its path relative to the folder (`conf/config.yaml`) through Go to File, picking
+ * the row whose folder is the path's, for names that several folders hold. Waits for its editor tab.
+ */
+export async function openFileByPath(page, relativePath, { timeoutMs = 15_000 } = {}) {
+  const slash = relativePath.lastIndexOf('/');
+  const fileName = relativePath.slice(slash + 1);
+  const folder = slash < 0 ? '' : relativePath.slice(0, slash);
+  await runCommand(page, 'Go to File...', { timeoutMs });
+  const input = page.locator(`${quickInput} input`);
+  await waitFor(input, { timeoutMs, message: 'the quick input' });
+  await input.fill(relativePath);
+  const row = page.locator(quickInputRows).filter({ has: page.locator('.label-name', { hasText: exactly(fileName) }) })
+    .filter({ has: page.locator('.label-description', { hasText: exactly(folder) }) }).first();
+  await waitFor(row, { timeoutMs, message: `a Go to File row for ${relativePath}` });
+  await row.click();
+  await waitFor(page.locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`),
+    { timeoutMs, message: `the active editor tab for ${relativePath}` });
+}
+
+/**
  * Shows a container of the activity bar (Explorer, Search, an extension's own container) by its title.
  * Built-in containers carry their keybinding in the label ("Explorer (Ctrl+Shift+E)"); an extension's do not.
  * A click on the container already shown would hide the side bar, so an active one is left alone.

@@ -8,8 +8,9 @@ export interface IndexSettings {
   readonly exclude: readonly string[];
 }
 
-/** Settings whose change needs a new server (they are only read at initialize). */
-export const restartSettings = ['ideTracker.primaryMetric', 'ideTracker.exclude', 'ideTracker.server.path'];
+/** Settings whose change needs a new server (they are only read at initialize, or when the client is made:
+ * ideTracker.configFiles is the client's document selector). */
+export const restartSettings = ['ideTracker.primaryMetric', 'ideTracker.exclude', 'ideTracker.server.path', 'ideTracker.configFiles'];
 
 export function buildInitializationOptions(storagePath: string | undefined, settings: IndexSettings): InitializationOptions {
   const options: InitializationOptions = {};

@@ -8,7 +8,13 @@ import {
   CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, State, TransportKind,
   type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
-import type { RequestParam, RequestType } from 'vscode-languageserver-protocol';
+import {
+  CodeLensRequest, InlayHintRequest,
+  type CancellationToken, type MessageSignature, type RequestParam, type RequestType,
+} from 'vscode-languageserver-protocol';
+import { configClientOptions } from '../configs/configClientOptions';
+import { fireProviderChanges } from '../configs/providerRefresh';
+import { failsQuietly } from '../configs/quietRequests';
 import {
   IndexStatusNotification, ReindexRequest, RunsChangedNotification, type IndexStatusParams, type RunsChangedParams,
 } from '../../protocol';
@@ -32,10 +38,18 @@ export class ServerNotRunningError extends Error {
 const everythingGlob = '**/*';
 
 /** vscode-languageclient insists on showing some failures itself; this session shows its own, with a
- * Retry button, so those are written to the log only. */
+ * Retry button, so those are written to the log only. A hover, code lens or inlay hint that fails (a config
+ * being typed) answers with nothing instead of an error (see quietRequests.ts). */
 class QuietLanguageClient extends LanguageClient {
   override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
     super.error(message, data, showNotification === 'force' ? false : showNotification);
+  }
+
+  override handleFailedRequest<T>(type: MessageSignature, token: CancellationToken | undefined, error: unknown, defaultValue: T,
+    showNotification = true, throwOnCancel = false): T {
+    if (!failsQuietly(type.method, error)) return super.handleFailedRequest(type, token, error, defaultValue, showNotification, throwOnCancel);
+    this.warn(`${type.method} failed; answered with nothing.`, error, false);
+    return defaultValue;
   }
 }
 
@@ -148,6 +162,18 @@ export class ServerSession implements vscode.Disposable {
     return client.sendRequest(type, params, token);
   }
 
+  /** Makes VS Code ask again for the code lenses of every open document the server serves. */
+  refreshCodeLenses(): void {
+    const feature = this.client?.getFeature(CodeLensRequest.method);
+    if (feature) fireProviderChanges(vscode.workspace.textDocuments, (document) => feature.getProvider(document)?.onDidChangeCodeLensEmitter);
+  }
+
+  /** Makes VS Code ask again for the inlay hints of every open document the server serves. */
+  refreshInlayHints(): void {
+    const feature = this.client?.getFeature(InlayHintRequest.method);
+    if (feature) fireProviderChanges(vscode.workspace.textDocuments, (document) => feature.getProvider(document)?.onDidChangeInlayHints);
+  }
+
   async reindex(): Promise<void> {
     const client = this.client;
     if (!client || this.current !== 'running') throw new ServerNotRunningError();
@@ -175,7 +201,7 @@ export class ServerSession implements vscode.Disposable {
     // folder alone and none for the files inside, so every creation and deletion goes to the server.
     const createdOrDeleted = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, everythingGlob), false, true, false);
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [],
+      ...configClientOptions(folder),
       workspaceFolder: folder,
       outputChannel: this.log,
       traceOutputChannel: this.traceChannel,

@@ -1,25 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
+import { readExtensionManifest } from '../../../test/unit/extensionManifest';
+import { matchesGlob } from '../../../test/unit/vscodeGlob';
 import { runFilesGlob } from '../runFiles';
-
-/** VS Code's glob rules for what the pattern uses: `**` spans any folders (dot folders too, unlike node's
- * matchesGlob), `*` stays within a name, `{a,b}` is either. */
-function matchesGlob(path: string, glob: string): boolean {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (glob.startsWith('**/', i)) { source += '(?:.*/)?'; i += 2; }
-    else if (glob.startsWith('/**', i) && (i + 3 === glob.length || glob[i + 3] === ',' || glob[i + 3] === '}')) { source += '(?:/.*)?'; i += 2; }
-    else if (c === '*') source += '[^/]*';
-    else if (c === '{') source += '(?:';
-    else if (c === '}') source += ')';
-    else if (c === ',') source += '|';
-    else source += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`).test(path);
-}
 
 // Paths (relative to the workspace folder) that each format writes while a run goes on, as FORMATS.md lists them.
 const runFiles: Record<string, string[]> = {
@@ -73,20 +56,8 @@ const markers: Record<string, string> = {
   guild: '.guild/runs/0123456789abcdef0123456789abcdef/.guild/attrs/op',
 };
 
-/** The extension's package.json, found above wherever the test bundle was written. */
-function extensionManifest(): { activationEvents: string[] } {
-  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    const path = join(dir, 'package.json');
-    if (existsSync(path)) {
-      const manifest = JSON.parse(readFileSync(path, 'utf8')) as { activationEvents?: string[] };
-      if (manifest.activationEvents) return { activationEvents: manifest.activationEvents };
-    }
-  }
-  throw new Error(`no extension package.json above ${__dirname}`);
-}
-
 describe('the activation events', () => {
-  const manifest = extensionManifest();
+  const manifest = readExtensionManifest();
   const patterns = manifest.activationEvents.filter((e) => e.startsWith('workspaceContains:')).map((e) => e.slice('workspaceContains:'.length));
 
   for (const [format, marker] of Object.entries(markers)) {
