@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using IdeTracker.Bench.ConfigRequests;
 using IdeTracker.Bench.ConfigResults;
 using IdeTracker.Bench.Filter;
 using IdeTracker.Bench.Generation;
@@ -20,7 +21,7 @@ internal static class ParentCommand
         try
         {
             var known = BenchScenario.All(options).Select(s => s.Name)
-                .Concat([TfeventsThroughput.Name, WandbLogBenchmark.Name, LiveLatencyMeasurement.Name, SeriesBenchmark.Name, FilterBenchmark.Name, ConfigResultsBenchmark.Name]).ToList();
+                .Concat([TfeventsThroughput.Name, WandbLogBenchmark.Name, LiveLatencyMeasurement.Name, SeriesBenchmark.Name, FilterBenchmark.Name, ConfigResultsBenchmark.Name, ConfigRequestsBenchmark.Name]).ToList();
             if (options.Only?.FirstOrDefault(n => !known.Contains(n)) is { } unknown)
             {
                 throw new ArgumentException($"--only: unknown measurement '{unknown}'; known: {string.Join(", ", known)}");
@@ -40,7 +41,8 @@ internal static class ParentCommand
             var wandbLogRead = !options.Includes(WandbLogBenchmark.Name) || WandbLogBenchmark.Run(options, Console.Out);
             var filterIndexComplete = !options.Includes(FilterBenchmark.Name) || FilterBenchmark.Run(options, Console.Out);
             var configIndexComplete = !options.Includes(ConfigResultsBenchmark.Name) || ConfigResultsBenchmark.Run(options, Console.Out);
-            var failed = !wandbLogRead || !filterIndexComplete || !configIndexComplete
+            var configRequestsComplete = !options.Includes(ConfigRequestsBenchmark.Name) || ConfigRequestsBenchmark.Run(options, Console.Out);
+            var failed = !wandbLogRead || !filterIndexComplete || !configIndexComplete || !configRequestsComplete
                 || runs.Any(r => r.Result is null || Targets.For(r.Scenario, r.Result).Any(c => c.MustHold && !c.Met))
                 || (tfevents is not null && !TfeventsReport.AllPointsRead(tfevents))
                 || (live is not null && LiveLatencyReport.Targets(live).Any(c => c.MustHold && !c.Met))

@@ -20,6 +20,15 @@ internal sealed class BoundedCache<TKey, TValue>(int capacity)
         }
     }
 
+    /// <summary>Up to <paramref name="max"/> keys whose values were worked out, most recently used first.</summary>
+    public IReadOnlyList<TKey> RecentKeys(int max)
+    {
+        lock (gate)
+        {
+            return [.. recency.Where(n => n.Value.IsValueCreated).Take(max).Select(n => n.Key)];
+        }
+    }
+
     public TValue GetOrAdd(TKey key, Func<TValue> create)
     {
         Lazy<TValue> lazy;

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using IdeTracker.Core.Configs;
+using IdeTracker.Bench.Measurement;
 using IdeTracker.Core.Index;
-using Microsoft.Data.Sqlite;
 
 namespace IdeTracker.Bench.ConfigResults;
 
@@ -25,7 +25,7 @@ internal static class ConfigResultsBenchmark
         var workspace = Path.Combine(options.OutDirectory, Name);
         var indexPath = Path.Combine(options.OutDirectory, "index", Name + ".db");
         Directory.CreateDirectory(workspace);
-        var writeSeconds = EnsureIndex(indexPath, workspace);
+        var writeSeconds = BenchIndex.Ensure(Name, indexPath, workspace, Runs, store => ConfigResultsIndexWriter.Write(store, Runs));
 
         using var store = IndexStore.Open(indexPath, workspace);
         var version = 0;
@@ -47,7 +47,7 @@ internal static class ConfigResultsBenchmark
             Measure("document of 10 keys", () => results.ForDocument(document).Runs, () => version++),
         };
 
-        var result = new ConfigResultsResult(Name, store.GetCounts(DateTimeOffset.UtcNow, TimeSpan.Zero).Runs, writeSeconds, Percentile(runTable, 50), Percentile(valuesOnly, 50), Percentile(valuesOnly, 95), cases);
+        var result = new ConfigResultsResult(Name, store.GetCounts(DateTimeOffset.UtcNow, TimeSpan.Zero).Runs, writeSeconds, BenchIndex.Percentile(runTable, 50), BenchIndex.Percentile(valuesOnly, 50), BenchIndex.Percentile(valuesOnly, 95), cases);
         Print(output, result);
         output.WriteLine(JsonSerializer.Serialize(result, BenchJson.Options));
         return result.Runs == Runs && cases[0].Runs == Runs;
@@ -70,7 +70,7 @@ internal static class ConfigResultsBenchmark
         var cpuMean = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / UncachedRepetitions;
         call();
         var cached = Times(CachedRepetitions, () => call());
-        return new ConfigResultsCase(label, runs, Percentile(uncached, 50), Percentile(uncached, 95), cpuMean, Percentile(cached, 50), Percentile(cached, 95));
+        return new ConfigResultsCase(label, runs, BenchIndex.Percentile(uncached, 50), BenchIndex.Percentile(uncached, 95), cpuMean, BenchIndex.Percentile(cached, 50), BenchIndex.Percentile(cached, 95));
     }
 
     private static List<double> Times(int repetitions, Action call, Action? before = null)
@@ -90,41 +90,6 @@ internal static class ConfigResultsBenchmark
 
     private static ConfigEntry Entry(int line, string dotted, string value) =>
         new(dotted.Split('.'), TextSpan.OnLine(line, 0, dotted.Length), TextSpan.OnLine(line, dotted.Length + 2, dotted.Length + 2 + value.Length), value, ConfigEntryKind.Scalar);
-
-    /// <summary>Writes the index unless a complete one is there; the seconds it took, or 0 when reused.</summary>
-    private static double EnsureIndex(string indexPath, string workspace)
-    {
-        using (var existing = IndexStore.Open(indexPath, workspace))
-        {
-            if (existing.GetCounts(DateTimeOffset.UtcNow, TimeSpan.Zero).Runs == Runs)
-            {
-                Console.Error.WriteLine($"[{Name}] reusing {Runs:N0} runs in {indexPath}");
-                return 0;
-            }
-        }
-
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(indexPath + suffix);
-        }
-
-        var clock = Stopwatch.StartNew();
-        using (var store = IndexStore.Open(indexPath, workspace))
-        {
-            ConfigResultsIndexWriter.Write(store, Runs);
-        }
-
-        Console.Error.WriteLine($"[{Name}] wrote {Runs:N0} runs into {indexPath} ({clock.Elapsed.TotalSeconds:F1} s)");
-        return clock.Elapsed.TotalSeconds;
-    }
-
-    private static double Percentile(List<double> values, int percent)
-    {
-        var sorted = values.Order().ToList();
-        var rank = (int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1;
-        return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
-    }
 
     private static void Print(TextWriter output, ConfigResultsResult r)
     {

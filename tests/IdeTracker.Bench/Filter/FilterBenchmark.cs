@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using IdeTracker.Bench.Measurement;
 using IdeTracker.Core.Index;
-using Microsoft.Data.Sqlite;
 
 namespace IdeTracker.Bench.Filter;
 
@@ -38,7 +38,7 @@ internal static class FilterBenchmark
         var workspace = Path.Combine(options.OutDirectory, Name);
         var indexPath = Path.Combine(options.OutDirectory, "index", Name + ".db");
         Directory.CreateDirectory(workspace);
-        var writeSeconds = EnsureIndex(indexPath, workspace);
+        var writeSeconds = BenchIndex.Ensure(Name, indexPath, workspace, Runs, store => FilterIndexWriter.Write(store, Runs));
 
         // A fresh store has nothing cached: its first catalog read is what a query pays after each index change.
         using var store = IndexStore.Open(indexPath, workspace);
@@ -71,11 +71,11 @@ internal static class FilterBenchmark
             process.Refresh();
             var cpuMean = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / Repetitions;
             all.AddRange(times);
-            results.Add(new FilterCaseResult(@case.Label, @case.Filter, @case.Sort, matched, Repetitions, Percentile(times, 50), Percentile(times, 95), times.Max(), cpuMean));
+            results.Add(new FilterCaseResult(@case.Label, @case.Filter, @case.Sort, matched, Repetitions, BenchIndex.Percentile(times, 50), BenchIndex.Percentile(times, 95), times.Max(), cpuMean));
         }
 
         var runs = store.GetCounts(now, TimeSpan.Zero).Runs;
-        var result = new FilterResult(Name, runs, writeSeconds, catalogMs, results, Percentile(all, 50), Percentile(all, 95));
+        var result = new FilterResult(Name, runs, writeSeconds, catalogMs, results, BenchIndex.Percentile(all, 50), BenchIndex.Percentile(all, 95));
         Print(output, result);
         output.WriteLine(JsonSerializer.Serialize(result, BenchJson.Options));
         return runs == Runs;
@@ -83,41 +83,6 @@ internal static class FilterBenchmark
 
     private static int Query(IndexStore store, FilterCase @case, DateTimeOffset now) =>
         store.QueryRuns(@case.Filter, @case.Sort, 0, PageSize, "val_acc", now).Total;
-
-    /// <summary>Writes the index unless a complete one is there; the seconds it took, or 0 when reused.</summary>
-    private static double EnsureIndex(string indexPath, string workspace)
-    {
-        using (var existing = IndexStore.Open(indexPath, workspace))
-        {
-            if (existing.GetCounts(DateTimeOffset.UtcNow, TimeSpan.Zero).Runs == Runs)
-            {
-                Console.Error.WriteLine($"[{Name}] reusing {Runs:N0} runs in {indexPath}");
-                return 0;
-            }
-        }
-
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(indexPath + suffix);
-        }
-
-        var clock = Stopwatch.StartNew();
-        using (var store = IndexStore.Open(indexPath, workspace))
-        {
-            FilterIndexWriter.Write(store, Runs);
-        }
-
-        Console.Error.WriteLine($"[{Name}] wrote {Runs:N0} runs into {indexPath} ({clock.Elapsed.TotalSeconds:F1} s)");
-        return clock.Elapsed.TotalSeconds;
-    }
-
-    private static double Percentile(List<double> values, int percent)
-    {
-        var sorted = values.Order().ToList();
-        var rank = (int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1;
-        return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
-    }
 
     private static void Print(TextWriter output, FilterResult r)
     {

@@ -214,6 +214,7 @@ public sealed class ConfigRequestsTests : IDisposable
             workspace = new { codeLens = new { refreshSupport = true }, inlayHint = new { refreshSupport = true } },
         });
         await OpenAsync(server, Uri("params.yaml"), "yaml", "lr: 0.001\n");
+        Assert.Contains("2 runs", await HoverAsync(server, Uri("params.yaml"), 0, 5));
         var before = server.Notifications.Count("workspace/codeLens/refresh");
 
         Run("a4", "adam-small-third", "0.001", "adam", 64, [0.95]);

@@ -11,8 +11,8 @@ public sealed class ConfigDiagnosticsPublisher : IDisposable
     /// <summary>How long typing must pause before a file's diagnostics are worked out again.</summary>
     public static readonly TimeSpan EditDelay = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How long after an index change the open files are looked at again.</summary>
-    public static readonly TimeSpan IndexDelay = TimeSpan.FromSeconds(1);
+    /// <summary>How long after results of a changed index are in the open files are looked at again.</summary>
+    public static readonly TimeSpan IndexDelay = TimeSpan.FromMilliseconds(200);
 
     private readonly OpenDocuments _documents;
     private readonly Func<OpenDocument, IReadOnlyList<Diagnostic>> _diagnose;

@@ -8,13 +8,21 @@ namespace IdeTracker.Server.Features.Configs;
 
 /// <summary>Results where the config is edited: keeps the open config files, answers hover, code lens and inlay
 /// hint requests on their current text, publishes their diagnostics, and asks the client to redraw lenses and hints
-/// after the index changes (at most every few seconds, as a live run changes it all the time).</summary>
+/// once results of a changed index are ready. Results may lag the index by up to <see cref="MaxStaleness"/> while
+/// they are read again in the background, so a live run's writes never make a hover wait for SQL.</summary>
 public sealed class ConfigFeature : IDisposable
 {
     /// <summary>The least time between two requests to the client to redraw lenses and hints.</summary>
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
 
+    /// <summary>A burst of refreshed results (several keys, several files) makes one redraw.</summary>
+    private static readonly TimeSpan MinRefreshDelay = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long results of an older index version may keep answering while newer ones are read.</summary>
+    public static readonly TimeSpan MaxStaleness = TimeSpan.FromSeconds(15);
+
     private readonly WorkspaceSession _session;
+    private readonly ConfigResults _results;
     private readonly ConfigInsights _insights;
     private readonly ConfigDiagnosticsPublisher _diagnostics;
     private readonly Func<string, Task> _request;
@@ -33,8 +41,8 @@ public sealed class ConfigFeature : IDisposable
         _session = session;
         _request = request;
         _log = log;
-        var results = new ConfigResults(session.Store, () => session.MainMetric, () => session.IndexVersion);
-        _insights = new ConfigInsights(results, () => session.MainMetric, session.Root);
+        _results = new ConfigResults(session.Store, () => session.MainMetric, () => session.IndexVersion, MaxStaleness);
+        _insights = new ConfigInsights(_results, () => session.MainMetric, session.Root);
         _diagnostics = new ConfigDiagnosticsPublisher(
             Documents,
             document => _insights.Diagnostics(document.Parsed, document.Path, DateTimeOffset.UtcNow),
@@ -44,6 +52,7 @@ public sealed class ConfigFeature : IDisposable
         _refreshHints = client.ClientCapability("workspace", "inlayHint", "refreshSupport");
         _refreshTimer = new Timer(_ => _ = RefreshAsync());
         session.Changed += OnIndexChanged;
+        _results.Refreshed += OnResultsRefreshed;
     }
 
     public OpenDocuments Documents { get; } = new();
@@ -82,7 +91,10 @@ public sealed class ConfigFeature : IDisposable
     public IReadOnlyList<InlayHint> InlayHints(OpenDocument document, Range range) =>
         _insights.InlayHints(document.Parsed, range);
 
-    private void OnIndexChanged()
+    private void OnIndexChanged() => _results.Prefetch();
+
+    /// <summary>Results of a newer index are in: diagnostics are worked out again and the client redraws.</summary>
+    private void OnResultsRefreshed()
     {
         _diagnostics.IndexChanged();
         if (!_refreshLenses && !_refreshHints)
@@ -99,7 +111,7 @@ public sealed class ConfigFeature : IDisposable
 
             _refreshScheduled = true;
             var wait = _lastRefresh + RefreshInterval - DateTimeOffset.UtcNow;
-            _refreshTimer.Change(wait > ConfigDiagnosticsPublisher.IndexDelay ? wait : ConfigDiagnosticsPublisher.IndexDelay, Timeout.InfiniteTimeSpan);
+            _refreshTimer.Change(wait > MinRefreshDelay ? wait : MinRefreshDelay, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -137,6 +149,7 @@ public sealed class ConfigFeature : IDisposable
     public void Dispose()
     {
         _session.Changed -= OnIndexChanged;
+        _results.Refreshed -= OnResultsRefreshed;
         _refreshTimer.Dispose();
         _diagnostics.Dispose();
     }
