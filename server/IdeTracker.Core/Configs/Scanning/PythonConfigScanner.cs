@@ -340,7 +340,9 @@ internal sealed class PythonConfigScanner(LineMap map)
                 }
                 else
                 {
-                    at = SkipExpression(tokens, at, stopAtEquals: false);
+                    // A stray closing bracket stops nothing: step over it.
+                    var next = SkipExpression(tokens, at, stopAtEquals: false);
+                    at = next == at ? at + 1 : next;
                 }
             }
 

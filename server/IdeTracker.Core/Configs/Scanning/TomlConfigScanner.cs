@@ -27,6 +27,7 @@ internal sealed class TomlConfigScanner(LineMap map)
                 return _entries;
             }
 
+            var before = _at;
             if (_text[_at] == '[')
             {
                 Header();
@@ -37,7 +38,7 @@ internal sealed class TomlConfigScanner(LineMap map)
             }
 
             // An array left open stops at the start of the next statement's line, which must still be read.
-            if (_at > 0 && _text[_at - 1] is not ('\n' or '\r'))
+            if (_at == before || _text[_at - 1] is not ('\n' or '\r'))
             {
                 SkipRestOfLine();
             }

@@ -6,6 +6,9 @@ namespace IdeTracker.Core.Configs.Scanning;
 /// an alias sets nothing. A line it cannot place (bad indentation, half-typed) is skipped and the next is read afresh.</summary>
 internal sealed class YamlConfigScanner(LineMap map)
 {
+    /// <summary>Nesting beyond this (a line of thousands of dashes) is not read, so it cannot exhaust the stack.</summary>
+    private const int MaxDepth = 256;
+
     private readonly string _text = map.Text;
     private readonly List<ConfigEntry> _entries = [];
     private readonly List<YamlFrame> _stack = [];
@@ -131,6 +134,11 @@ internal sealed class YamlConfigScanner(LineMap map)
         }
 
         var column = content - map.LineStart(_line);
+        if (_stack.Count >= MaxDepth)
+        {
+            return;
+        }
+
         if (IsDash(content, end))
         {
             var list = new YamlFrame(column, path, true);
