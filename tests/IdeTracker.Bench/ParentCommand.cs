@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using IdeTracker.Bench.Configs;
 using IdeTracker.Bench.Filter;
 using IdeTracker.Bench.Generation;
 using IdeTracker.Bench.Live;
@@ -19,7 +20,7 @@ internal static class ParentCommand
         try
         {
             var known = BenchScenario.All(options).Select(s => s.Name)
-                .Concat([TfeventsThroughput.Name, WandbLogBenchmark.Name, LiveLatencyMeasurement.Name, SeriesBenchmark.Name, FilterBenchmark.Name]).ToList();
+                .Concat([TfeventsThroughput.Name, WandbLogBenchmark.Name, LiveLatencyMeasurement.Name, SeriesBenchmark.Name, FilterBenchmark.Name, ConfigsBenchmark.Name]).ToList();
             if (options.Only?.FirstOrDefault(n => !known.Contains(n)) is { } unknown)
             {
                 throw new ArgumentException($"--only: unknown measurement '{unknown}'; known: {string.Join(", ", known)}");
@@ -38,7 +39,8 @@ internal static class ParentCommand
             Report(options, runs, tfevents, live, series);
             var wandbLogRead = !options.Includes(WandbLogBenchmark.Name) || WandbLogBenchmark.Run(options, Console.Out);
             var filterIndexComplete = !options.Includes(FilterBenchmark.Name) || FilterBenchmark.Run(options, Console.Out);
-            var failed = !wandbLogRead || !filterIndexComplete
+            var configsAllRead = !options.Includes(ConfigsBenchmark.Name) || ConfigsBenchmark.Run(Console.Out);
+            var failed = !wandbLogRead || !filterIndexComplete || !configsAllRead
                 || runs.Any(r => r.Result is null || Targets.For(r.Scenario, r.Result).Any(c => c.MustHold && !c.Met))
                 || (tfevents is not null && !TfeventsReport.AllPointsRead(tfevents))
                 || (live is not null && LiveLatencyReport.Targets(live).Any(c => c.MustHold && !c.Met))

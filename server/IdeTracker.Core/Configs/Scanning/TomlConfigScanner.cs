@@ -371,6 +371,11 @@ internal sealed class TomlConfigScanner(LineMap map)
     private string BasicString()
     {
         var multiline = string.CompareOrdinal(_text, _at, "\"\"\"", 0, 3) == 0;
+        if (!multiline && Plain('"') is { } plain)
+        {
+            return plain;
+        }
+
         _at += multiline ? 3 : 1;
         _closed = false;
         if (multiline)
@@ -458,6 +463,11 @@ internal sealed class TomlConfigScanner(LineMap map)
     private string LiteralString()
     {
         var multiline = string.CompareOrdinal(_text, _at, "'''", 0, 3) == 0;
+        if (!multiline && Plain('\'') is { } plain)
+        {
+            return plain;
+        }
+
         _at += multiline ? 3 : 1;
         _closed = false;
         if (multiline)
@@ -484,6 +494,22 @@ internal sealed class TomlConfigScanner(LineMap map)
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>A one-line string without escapes, read without a builder (most are); null, cursor unmoved, otherwise.</summary>
+    private string? Plain(char quote)
+    {
+        var rest = _text.AsSpan(_at + 1);
+        var stop = quote == '"' ? rest.IndexOfAny("\"\\\n\r") : rest.IndexOfAny("'\n\r");
+        if (stop < 0 || rest[stop] != quote)
+        {
+            return null;
+        }
+
+        var value = _text.Substring(_at + 1, stop);
+        _at += stop + 2;
+        _closed = true;
+        return value;
     }
 
     /// <summary>At a closing quote: a multi-line string's closing run may hold up to two quotes of content.</summary>
