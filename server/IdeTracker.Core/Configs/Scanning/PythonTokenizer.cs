@@ -20,12 +20,13 @@ internal sealed class PythonTokenizer(string text)
     /// <summary>One string per ASCII character, so punctuation tokens allocate no text of their own.</summary>
     private static readonly string[] SingleCharOperators = Enumerable.Range(0, 128).Select(c => ((char)c).ToString()).ToArray();
 
-    private List<PythonToken> _tokens = [];
+    private readonly List<PythonToken> _tokens = [];
     private int _indent;
     private int _depth;
     private int _at;
 
-    /// <summary>The logical lines, produced as they are read, so a large file's tokens need not all be held at once.</summary>
+    /// <summary>The logical lines, produced as they are read. One token list serves every line, so a large file costs
+    /// no more than its longest line: a line's tokens are valid until the next line is asked for.</summary>
     public IEnumerable<PythonLogicalLine> Lines()
     {
         var lineStart = true;
@@ -44,6 +45,7 @@ internal sealed class PythonTokenizer(string text)
                 if (_depth > 0 && _tokens.Count > 0 && column <= _indent && StartsStatement(_at) && EndLine() is { } unclosed)
                 {
                     yield return unclosed;
+                    _tokens.Clear();
                 }
 
                 if (_tokens.Count == 0)
@@ -66,6 +68,7 @@ internal sealed class PythonTokenizer(string text)
                 if (_depth == 0 && EndLine() is { } line)
                 {
                     yield return line;
+                    _tokens.Clear();
                 }
             }
             else if (c == '#')
@@ -119,9 +122,7 @@ internal sealed class PythonTokenizer(string text)
             return null;
         }
 
-        var line = new PythonLogicalLine(_indent, _tokens);
-        _tokens = [];
-        return line;
+        return new PythonLogicalLine(_indent, _tokens);
     }
 
     /// <summary>A line that reads as a new statement (<c>def</c>, <c>class</c>, <c>name = …</c>), used to end a
