@@ -17,6 +17,9 @@ internal sealed class TomlConfigScanner(LineMap map)
     private string[] _table = [];
     private int _at;
 
+    /// <summary>Whether the last string read found its closing quote (a key's span then stops before it).</summary>
+    private bool _closed;
+
     public List<ConfigEntry> Scan()
     {
         while (true)
@@ -365,8 +368,6 @@ internal sealed class TomlConfigScanner(LineMap map)
 
         return j > i && j < _text.Length && _text[j] == '=' && (j + 1 >= _text.Length || _text[j + 1] != '=');
     }
-
-    private bool _closed;
 
     private string BasicString()
     {
