@@ -5,6 +5,9 @@ namespace IdeTracker.Core.Configs;
 /// <summary>Reads what a config file sets, with exact positions, from text that may be half-typed.</summary>
 public static class ConfigParser
 {
+    private static readonly System.Buffers.SearchValues<char> SchemeChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+
     /// <summary>The entries the text sets, in document order. Never throws: damaged text gives the entries that can
     /// still be read around the damage.</summary>
     public static ConfigDocument Parse(string text, ConfigSyntax syntax)
@@ -40,7 +43,7 @@ public static class ConfigParser
 
         var name = pathOrUri ?? "";
         var cut = name.IndexOfAny(['?', '#']);
-        if (cut >= 0 && name.Contains("://", StringComparison.Ordinal))
+        if (cut >= 0 && HasScheme(name))
         {
             name = name[..cut];
         }
@@ -59,5 +62,13 @@ public static class ConfigParser
             "py" => ConfigSyntax.Python,
             _ => null,
         };
+    }
+
+    /// <summary>A URI ("file:///…", "untitled:…") has a query and fragment to drop; a scheme of one letter is a
+    /// Windows drive.</summary>
+    private static bool HasScheme(string name)
+    {
+        var colon = name.IndexOf(':');
+        return colon > 1 && char.IsAsciiLetter(name[0]) && name.AsSpan(0, colon).IndexOfAnyExcept(SchemeChars) < 0;
     }
 }

@@ -90,7 +90,12 @@ internal static class ConfigRequestsBenchmark
         {
             request();
             var uncached = Times(UncachedRepetitions, request, () => version++);
-            request();
+            // Every value once at the current version, so the cached figures are all cache hits.
+            for (var i = 0; i < values.Count; i++)
+            {
+                request();
+            }
+
             var cached = Times(CachedRepetitions, request, null);
             cases.Add(new ConfigRequestCase(indexName, label, label == "hover" ? values.Count : 1,
                 BenchIndex.Percentile(uncached, 50), BenchIndex.Percentile(uncached, 95), BenchIndex.Percentile(cached, 50), BenchIndex.Percentile(cached, 95)));

@@ -205,4 +205,13 @@ public sealed class YamlConfigParserTests
         AssertScalar(text, document, "a.lr", "0.1", "0.1", "lr");
         AssertScalar(text, document, "b", "x", "\"x", "b");
     }
+
+    [Fact]
+    public void A_line_of_thousands_of_nested_dashes_is_read_without_exhausting_the_stack()
+    {
+        var text = "deep:\n  " + string.Concat(Enumerable.Repeat("- ", 100_000)) + "1\nafter: 2\n";
+        var document = Parse(text);
+
+        AssertScalar(text, document, "after", "2", "2", "after");
+    }
 }

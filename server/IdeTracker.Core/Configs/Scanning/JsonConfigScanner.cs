@@ -11,6 +11,9 @@ internal sealed class JsonConfigScanner(LineMap map)
 
     private readonly string _text = map.Text;
     private readonly List<ConfigEntry> _entries = [];
+    private static readonly System.Buffers.SearchValues<char> StringStops = System.Buffers.SearchValues.Create("\"\\\n\r");
+
+    private readonly StringBuilder _builder = new();
     private int _at;
     private bool _stringClosed;
 
@@ -202,8 +205,18 @@ internal sealed class JsonConfigScanner(LineMap map)
     private string String()
     {
         _at++;
+        var plainEnd = _text.AsSpan(_at).IndexOfAny(StringStops);
+        if (plainEnd >= 0 && _text[_at + plainEnd] == '"')
+        {
+            // Most strings have no escapes: no builder needed.
+            var plain = _text.Substring(_at, plainEnd);
+            _at += plainEnd + 1;
+            _stringClosed = true;
+            return plain;
+        }
+
         _stringClosed = false;
-        var builder = new StringBuilder();
+        var builder = _builder.Clear();
         while (_at < _text.Length)
         {
             var c = _text[_at];

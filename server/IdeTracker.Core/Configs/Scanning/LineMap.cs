@@ -4,35 +4,44 @@ namespace IdeTracker.Core.Configs.Scanning;
 /// so a string offset becomes an LSP position. Columns are UTF-16 code units because C# strings are.</summary>
 internal sealed class LineMap
 {
-    private readonly List<int> _starts = [0];
-    private readonly List<int> _ends = [];
+    private static readonly System.Buffers.SearchValues<char> Breaks = System.Buffers.SearchValues.Create("\r\n");
+
+    private readonly int[] _starts;
+    private readonly int[] _ends;
 
     public LineMap(string text)
     {
         Text = text;
-        for (var i = 0; i < text.Length; i++)
+        var breaks = text.AsSpan().Count('\n') + text.AsSpan().Count('\r');
+        var starts = new int[breaks + 1];
+        var ends = new int[breaks + 1];
+        var count = 0;
+        var at = 0;
+        while (true)
         {
-            var c = text[i];
-            if (c != '\n' && c != '\r')
+            var found = text.AsSpan(at).IndexOfAny(Breaks);
+            if (found < 0)
             {
-                continue;
+                break;
             }
 
-            _ends.Add(i);
-            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                i++;
-            }
-
-            _starts.Add(i + 1);
+            var lineBreak = at + found;
+            starts[count] = at;
+            ends[count] = lineBreak;
+            count++;
+            at = lineBreak + (text[lineBreak] == '\r' && lineBreak + 1 < text.Length && text[lineBreak + 1] == '\n' ? 2 : 1);
         }
 
-        _ends.Add(text.Length);
+        starts[count] = at;
+        ends[count] = text.Length;
+        LineCount = count + 1;
+        _starts = starts;
+        _ends = ends;
     }
 
     public string Text { get; }
 
-    public int LineCount => _starts.Count;
+    public int LineCount { get; }
 
     public int LineStart(int line) => _starts[line];
 
@@ -41,17 +50,19 @@ internal sealed class LineMap
 
     public int LineOf(int offset)
     {
-        var found = _starts.BinarySearch(offset);
+        var found = Array.BinarySearch(_starts, 0, LineCount, offset);
         return found >= 0 ? found : ~found - 1;
     }
 
     /// <summary>The span from <paramref name="start"/> to <paramref name="end"/>; a stretch that runs past its first
     /// line (a multi-line string) keeps the part on its first line, as <see cref="TextSpan"/> promises.</summary>
-    public TextSpan Span(int start, int end)
+    public TextSpan Span(int start, int end) => SpanOnLine(LineOf(start), start, end);
+
+    /// <summary>The same when the caller knows the line <paramref name="start"/> is on.</summary>
+    public TextSpan SpanOnLine(int line, int start, int end)
     {
-        var line = LineOf(start);
         var lineStart = _starts[line];
         var stop = Math.Min(Math.Max(end, start), _ends[line]);
-        return TextSpan.OnLine(line, start - lineStart, Math.Max(stop, start) - lineStart);
+        return TextSpan.OnLine(line, start - lineStart, stop - lineStart);
     }
 }

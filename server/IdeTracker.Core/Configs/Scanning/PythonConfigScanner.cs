@@ -340,7 +340,9 @@ internal sealed class PythonConfigScanner(LineMap map)
                 }
                 else
                 {
-                    at = SkipExpression(tokens, at, stopAtEquals: false);
+                    // A stray closing bracket stops nothing: step over it.
+                    var next = SkipExpression(tokens, at, stopAtEquals: false);
+                    at = next == at ? at + 1 : next;
                 }
             }
 
@@ -356,9 +358,13 @@ internal sealed class PythonConfigScanner(LineMap map)
             return;
         }
 
-        var option = options.FirstOrDefault(o => o.Text.StartsWith("--", StringComparison.Ordinal))
-                     ?? options.FirstOrDefault(o => o.Text.StartsWith('-'))
-                     ?? options[0];
+        var chosen = options.FindIndex(o => o.Text.StartsWith("--", StringComparison.Ordinal));
+        if (chosen < 0)
+        {
+            chosen = Math.Max(0, options.FindIndex(o => o.Text.StartsWith('-')));
+        }
+
+        var option = options[chosen];
         var name = dest ?? (option.Text.StartsWith('-') ? option.Text.TrimStart('-').Replace('-', '_') : option.Text);
         if (name.Length == 0)
         {

@@ -14,13 +14,20 @@ internal sealed class PythonTokenizer(string text)
         "return", "async", "@",
     };
 
-    private readonly List<PythonLogicalLine> _lines = [];
-    private List<PythonToken> _tokens = [];
+    private static readonly System.Buffers.SearchValues<char> DoubleQuoteStops = System.Buffers.SearchValues.Create("\"\\\n\r");
+    private static readonly System.Buffers.SearchValues<char> SingleQuoteStops = System.Buffers.SearchValues.Create("'\\\n\r");
+
+    /// <summary>One string per ASCII character, so punctuation tokens allocate no text of their own.</summary>
+    private static readonly string[] SingleCharOperators = Enumerable.Range(0, 128).Select(c => ((char)c).ToString()).ToArray();
+
+    private readonly List<PythonToken> _tokens = [];
     private int _indent;
     private int _depth;
     private int _at;
 
-    public List<PythonLogicalLine> Lines()
+    /// <summary>The logical lines, produced as they are read. One token list serves every line, so a large file costs
+    /// no more than its longest line: a line's tokens are valid until the next line is asked for.</summary>
+    public IEnumerable<PythonLogicalLine> Lines()
     {
         var lineStart = true;
         while (_at < text.Length)
@@ -35,9 +42,10 @@ internal sealed class PythonTokenizer(string text)
                     column++;
                 }
 
-                if (_depth > 0 && _tokens.Count > 0 && column <= _indent && StartsStatement(_at))
+                if (_depth > 0 && _tokens.Count > 0 && column <= _indent && StartsStatement(_at) && EndLine() is { } unclosed)
                 {
-                    EndLine();
+                    yield return unclosed;
+                    _tokens.Clear();
                 }
 
                 if (_tokens.Count == 0)
@@ -56,12 +64,12 @@ internal sealed class PythonTokenizer(string text)
             else if (c is '\n' or '\r')
             {
                 _at += c == '\r' && _at + 1 < text.Length && text[_at + 1] == '\n' ? 2 : 1;
-                if (_depth == 0)
-                {
-                    EndLine();
-                }
-
                 lineStart = true;
+                if (_depth == 0 && EndLine() is { } line)
+                {
+                    yield return line;
+                    _tokens.Clear();
+                }
             }
             else if (c == '#')
             {
@@ -99,19 +107,22 @@ internal sealed class PythonTokenizer(string text)
             }
         }
 
-        EndLine();
-        return _lines;
+        if (EndLine() is { } last)
+        {
+            yield return last;
+        }
     }
 
-    private void EndLine()
+    /// <summary>Ends the logical line being read: it, or null when it holds no tokens.</summary>
+    private PythonLogicalLine? EndLine()
     {
-        if (_tokens.Count > 0)
+        _depth = 0;
+        if (_tokens.Count == 0)
         {
-            _lines.Add(new PythonLogicalLine(_indent, _tokens));
-            _tokens = [];
+            return null;
         }
 
-        _depth = 0;
+        return new PythonLogicalLine(_indent, _tokens);
     }
 
     /// <summary>A line that reads as a new statement (<c>def</c>, <c>class</c>, <c>name = …</c>), used to end a
@@ -171,6 +182,18 @@ internal sealed class PythonTokenizer(string text)
         var width = triple ? 3 : 1;
         _at = quoteAt + width;
         var contentStart = _at;
+        if (!triple && text.AsSpan(_at).IndexOfAny(quote == '"' ? DoubleQuoteStops : SingleQuoteStops) is var stop and >= 0 && text[_at + stop] == quote)
+        {
+            // Most strings have no escapes: the text between the quotes is the value.
+            _at += stop + 1;
+            return new PythonToken(PythonTokenKind.String, start, _at, text.Substring(contentStart, stop))
+            {
+                ContentStart = contentStart,
+                ContentEnd = contentStart + stop,
+                IsLiteral = !prefix.Contains('f'),
+            };
+        }
+
         var builder = new StringBuilder();
         var contentEnd = -1;
         while (_at < text.Length)
@@ -308,6 +331,7 @@ internal sealed class PythonTokenizer(string text)
             _at++;
         }
 
-        return new PythonToken(PythonTokenKind.Operator, start, _at, text[start.._at]);
+        var op = _at - start == 1 && c < SingleCharOperators.Length ? SingleCharOperators[c] : text[start.._at];
+        return new PythonToken(PythonTokenKind.Operator, start, _at, op);
     }
 }

@@ -17,6 +17,9 @@ internal sealed class TomlConfigScanner(LineMap map)
     private string[] _table = [];
     private int _at;
 
+    /// <summary>Whether the last string read found its closing quote (a key's span then stops before it).</summary>
+    private bool _closed;
+
     public List<ConfigEntry> Scan()
     {
         while (true)
@@ -27,6 +30,7 @@ internal sealed class TomlConfigScanner(LineMap map)
                 return _entries;
             }
 
+            var before = _at;
             if (_text[_at] == '[')
             {
                 Header();
@@ -37,7 +41,7 @@ internal sealed class TomlConfigScanner(LineMap map)
             }
 
             // An array left open stops at the start of the next statement's line, which must still be read.
-            if (_at > 0 && _text[_at - 1] is not ('\n' or '\r'))
+            if (_at == before || _text[_at - 1] is not ('\n' or '\r'))
             {
                 SkipRestOfLine();
             }
@@ -365,11 +369,14 @@ internal sealed class TomlConfigScanner(LineMap map)
         return j > i && j < _text.Length && _text[j] == '=' && (j + 1 >= _text.Length || _text[j + 1] != '=');
     }
 
-    private bool _closed;
-
     private string BasicString()
     {
         var multiline = string.CompareOrdinal(_text, _at, "\"\"\"", 0, 3) == 0;
+        if (!multiline && Plain('"') is { } plain)
+        {
+            return plain;
+        }
+
         _at += multiline ? 3 : 1;
         _closed = false;
         if (multiline)
@@ -457,6 +464,11 @@ internal sealed class TomlConfigScanner(LineMap map)
     private string LiteralString()
     {
         var multiline = string.CompareOrdinal(_text, _at, "'''", 0, 3) == 0;
+        if (!multiline && Plain('\'') is { } plain)
+        {
+            return plain;
+        }
+
         _at += multiline ? 3 : 1;
         _closed = false;
         if (multiline)
@@ -483,6 +495,22 @@ internal sealed class TomlConfigScanner(LineMap map)
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>A one-line string without escapes, read without a builder (most are); null, cursor unmoved, otherwise.</summary>
+    private string? Plain(char quote)
+    {
+        var rest = _text.AsSpan(_at + 1);
+        var stop = quote == '"' ? rest.IndexOfAny("\"\\\n\r") : rest.IndexOfAny("'\n\r");
+        if (stop < 0 || rest[stop] != quote)
+        {
+            return null;
+        }
+
+        var value = _text.Substring(_at + 1, stop);
+        _at += stop + 2;
+        _closed = true;
+        return value;
     }
 
     /// <summary>At a closing quote: a multi-line string's closing run may hold up to two quotes of content.</summary>

@@ -6,8 +6,11 @@ namespace IdeTracker.Core.Configs.Scanning;
 /// an alias sets nothing. A line it cannot place (bad indentation, half-typed) is skipped and the next is read afresh.</summary>
 internal sealed class YamlConfigScanner(LineMap map)
 {
+    /// <summary>Nesting beyond this (a line of thousands of dashes) is not read, so it cannot exhaust the stack.</summary>
+    private const int MaxDepth = 256;
+
     private readonly string _text = map.Text;
-    private readonly List<ConfigEntry> _entries = [];
+    private readonly List<ConfigEntry> _entries = new(map.LineCount);
     private readonly List<YamlFrame> _stack = [];
     private YamlPending? _pending;
     private int _plainEntry = -1;
@@ -66,7 +69,7 @@ internal sealed class YamlConfigScanner(LineMap map)
 
     private void Line(int pos, int end, int indent)
     {
-        if (_plainEntry >= 0 && _pending is null && indent > _plainOwnerIndent && !IsDash(pos, end) && Key(pos, end) is null)
+        if (_plainEntry >= 0 && _pending is null && indent > _plainOwnerIndent && !IsDash(pos, end) && !IsKeyLine(pos, end))
         {
             ContinuePlain(pos, end);
             return;
@@ -131,13 +134,18 @@ internal sealed class YamlConfigScanner(LineMap map)
         }
 
         var column = content - map.LineStart(_line);
+        if (_stack.Count >= MaxDepth)
+        {
+            return;
+        }
+
         if (IsDash(content, end))
         {
             var list = new YamlFrame(column, path, true);
             _stack.Add(list);
             Item(content, end, list);
         }
-        else if (Key(content, end) is not null)
+        else if (IsKeyLine(content, end))
         {
             var mapping = new YamlFrame(column, path, false);
             _stack.Add(mapping);
@@ -158,7 +166,7 @@ internal sealed class YamlConfigScanner(LineMap map)
 
         var path = KeyPath.Append(frame.Path, key.Name);
         var isDefaults = _stack.Count == 1 && key.Name == "defaults";
-        Value(path, map.Span(key.Start, key.End), key.After, end, frame.Indent, sameIndentList: true, isDefaults);
+        Value(path, Span(key.Start, key.End), key.After, end, frame.Indent, sameIndentList: true, isDefaults);
     }
 
     /// <summary>The value after a key or a list item's dash, up to the comment. <paramref name="keySpan"/> is null for
@@ -199,7 +207,7 @@ internal sealed class YamlConfigScanner(LineMap map)
                 return;
             case '"' or '\'':
                 var close = YamlScalars.Quoted(_text, at, end, out var quoted, out var closed);
-                var quotedSpan = map.Span(at, close);
+                var quotedSpan = Span(at, close);
                 if (!closed && MultiLineQuoted(at, ownerIndent) is { } joined)
                 {
                     quoted = joined;
@@ -208,7 +216,7 @@ internal sealed class YamlConfigScanner(LineMap map)
                 _entries.Add(new ConfigEntry(path, keySpan ?? quotedSpan, quotedSpan, quoted, ConfigEntryKind.Scalar));
                 return;
             default:
-                var span = map.Span(at, end);
+                var span = Span(at, end);
                 _plainEntry = _entries.Count;
                 _plainOwnerIndent = ownerIndent;
                 _entries.Add(new ConfigEntry(path, keySpan ?? span, span, _text[at..end], ConfigEntryKind.Scalar));
@@ -324,7 +332,7 @@ internal sealed class YamlConfigScanner(LineMap map)
         }
 
         var group = key.Quoted ? key.Name : _text[groupStart..groupEnd];
-        _entries.Add(new ConfigEntry([group], map.Span(groupStart, groupEnd), map.Span(valueAt, valueEnd), option, ConfigEntryKind.HydraDefault));
+        _entries.Add(new ConfigEntry([group], Span(groupStart, groupEnd), Span(valueAt, valueEnd), option, ConfigEntryKind.HydraDefault));
     }
 
     /// <summary>A block scalar: the lines indented deeper than its owner, joined literally (<c>|</c>) or folded
@@ -402,8 +410,8 @@ internal sealed class YamlConfigScanner(LineMap map)
             '+' => body + new string('\n', 1 + trailing),
             _ => body + "\n",
         };
+        var span = Span(at, headerEnd);
         _line = last;
-        var span = map.Span(at, headerEnd);
         _entries.Add(new ConfigEntry(path, keySpan ?? span, span, value, ConfigEntryKind.Scalar));
     }
 
@@ -438,6 +446,26 @@ internal sealed class YamlConfigScanner(LineMap map)
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>Whether <see cref="Key"/> finds a key here, without making its name (plain keys, the common case).</summary>
+    private bool IsKeyLine(int at, int end)
+    {
+        var c = _text[at];
+        if (c is '"' or '\'' or '[' or '{' or '&' or '*' or '!' or '|' or '>' or '?')
+        {
+            return Key(at, end) is not null;
+        }
+
+        for (var i = at; i < end; i++)
+        {
+            if (_text[i] == ':' && (i + 1 == end || _text[i + 1] is ' ' or '\t'))
+            {
+                return _text.AsSpan(at, i - at).TrimEnd(" \t").Length > 0;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A mapping key at <paramref name="at"/>: plain up to ": " (or a colon ending the line), or quoted and
@@ -478,6 +506,9 @@ internal sealed class YamlConfigScanner(LineMap map)
 
         return null;
     }
+
+    /// <summary>A span on the line being read (every key and value starts on it), without searching for the line.</summary>
+    private TextSpan Span(int start, int end) => map.SpanOnLine(_line, start, end);
 
     private bool IsDash(int at, int end) => _text[at] == '-' && (at + 1 == end || _text[at + 1] is ' ' or '\t');
 

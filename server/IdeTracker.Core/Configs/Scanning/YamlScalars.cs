@@ -15,6 +15,19 @@ internal static class YamlScalars
     /// <summary>The same, saying whether the closing quote was found.</summary>
     public static int Quoted(string text, int start, int end, out string value, out bool closed)
     {
+        // Most quoted scalars have no escapes: the text between the quotes is the value.
+        var quote = text[start];
+        var stop = quote == '"'
+            ? text.AsSpan(start + 1, end - start - 1).IndexOfAny('"', '\\')
+            : text.AsSpan(start + 1, end - start - 1).IndexOf('\'');
+        var at = start + 1 + stop;
+        if (stop >= 0 && text[at] == quote && (quote == '"' || at + 1 >= end || text[at + 1] != '\''))
+        {
+            value = text.Substring(start + 1, stop);
+            closed = true;
+            return at + 1;
+        }
+
         var builder = new StringBuilder();
         var after = Continue(text, text[start], start + 1, end, builder, out closed);
         value = builder.ToString();
