@@ -4,7 +4,7 @@
 // What the cards, lenses and hints must say is worked out from the same workspace by the packaged server's own
 // `scan --json` (the runs as the index reads them), not written into this test. The steps: a hover on the value
 // shows its run count, the main metric and the best run, whose link reveals it in the Runs view; code lenses sit above the keys and at the top (which says
-// that no run used all of this file's values, since batch_size 96 is new); an inlay
+// how many runs used this file); an inlay
 // hint follows the value; switching ideTracker.inlayHints.enabled off takes the hints away at once (and on brings
 // them back); a half-typed line brings no error notification and the card still comes; and in the Hydra conf/,
 // a choice of the defaults list shows the sweep jobs composed from it.

@@ -188,6 +188,7 @@ public sealed partial class IndexStore
         var marks = new byte[size];
         var next = new byte[size];
         var count = 0;
+        var recorded = conditions.Count;
         for (var i = 0; i < conditions.Count; i++)
         {
             Array.Clear(next);
@@ -195,8 +196,14 @@ public sealed partial class IndexStore
             (marks, next) = (next, marks);
             if (count == 0)
             {
-                return new FileResults(0, conditions.Count, null, [], []);
+                (marks, recorded) = MostCovering(connection, transaction, conditions, size);
+                break;
             }
+        }
+
+        if (recorded == 0)
+        {
+            return new FileResults(0, conditions.Count, null, [], []) { RecordedKeys = 0 };
         }
 
         var candidates = Marked(marks);
@@ -207,7 +214,45 @@ public sealed partial class IndexStore
         var same = RunRanking.Top(runs.Where(r => marks[r.RunKey] == 2), MaxRunIdsPerValue, higher);
         var briefs = Briefs(connection, transaction, best.Concat(same));
         var bestRun = best.Count > 0 && best[0].Best is not null ? briefs[best[0].RunKey] : null;
-        return new FileResults(runs.Count, conditions.Count, bestRun, best.ConvertAll(r => briefs[r.RunKey].Id), same.ConvertAll(r => briefs[r.RunKey]));
+        return new FileResults(runs.Count, conditions.Count, bestRun, best.ConvertAll(r => briefs[r.RunKey].Id), same.ConvertAll(r => briefs[r.RunKey]))
+        {
+            RecordedKeys = recorded,
+        };
+    }
+
+    /// <summary>When no run records every key: marks the runs that record the most of them (1, as <see cref="Narrow"/>
+    /// marks a run that records a key; none is 2, as a run that records only some keys did not run this config) and
+    /// returns the marks and that most. Each key's index range is read whole, once.</summary>
+    private static (byte[] Marks, int Recorded) MostCovering(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<ValueCondition> conditions, long size)
+    {
+        var hits = new byte[size];
+        var recording = new byte[size];
+        foreach (var condition in conditions)
+        {
+            Array.Clear(recording);
+            Narrow(connection, transaction, condition, null, 0, recording);
+            for (var run = 0; run < size; run++)
+            {
+                if (recording[run] != 0 && hits[run] < byte.MaxValue)
+                {
+                    hits[run]++;
+                }
+            }
+        }
+
+        var most = 0;
+        foreach (var hit in hits)
+        {
+            most = Math.Max(most, hit);
+        }
+
+        var marks = new byte[size];
+        for (var run = 0; most > 0 && run < size; run++)
+        {
+            marks[run] = hits[run] == most ? (byte)1 : (byte)0;
+        }
+
+        return (marks, most);
     }
 
     /// <summary>Marks in <paramref name="next"/> the runs <paramref name="marks"/> holds (every run when null) that record

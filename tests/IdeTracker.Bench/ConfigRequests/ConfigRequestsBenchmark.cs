@@ -22,6 +22,7 @@ internal static class ConfigRequestsBenchmark
     public const string Name = "config-requests";
     private const int UncachedRepetitions = 20;
     private const int CachedRepetitions = 100;
+    private const int Writes = 5;
     private const string Format = "{0,-16} {1,-15} {2,-22} {3,-22} {4,-22} {5}";
 
     private const string NestedYaml = """
@@ -52,15 +53,16 @@ internal static class ConfigRequestsBenchmark
     public static bool Run(BenchOptions options, TextWriter output)
     {
         var cases = new List<ConfigRequestCase>();
-        var runs = Measure(options, ConfigResultsBenchmark.Name, ConfigResultsBenchmark.Runs, ConfigResultsIndexWriter.Write, NestedYaml, cases);
-        runs = Math.Min(runs, Measure(options, FilterBenchmark.Name, FilterBenchmark.Runs, FilterIndexWriter.Write, FlatYaml, cases));
-        var result = new ConfigRequestsResult(Name, runs, cases);
+        var rebuilds = new List<ConfigRebuildCase>();
+        var runs = Measure(options, ConfigResultsBenchmark.Name, ConfigResultsBenchmark.Runs, ConfigResultsIndexWriter.Write, NestedYaml, cases, rebuilds);
+        runs = Math.Min(runs, Measure(options, FilterBenchmark.Name, FilterBenchmark.Runs, FilterIndexWriter.Write, FlatYaml, cases, rebuilds));
+        var result = new ConfigRequestsResult(Name, runs, cases, rebuilds);
         Print(output, result);
         output.WriteLine(JsonSerializer.Serialize(result, BenchJson.Options));
         return runs == ConfigResultsBenchmark.Runs;
     }
 
-    private static int Measure(BenchOptions options, string indexName, int runs, Action<IndexStore, int> write, string yaml, List<ConfigRequestCase> cases)
+    private static int Measure(BenchOptions options, string indexName, int runs, Action<IndexStore, int> write, string yaml, List<ConfigRequestCase> cases, List<ConfigRebuildCase> rebuilds)
     {
         var workspace = Path.Combine(options.OutDirectory, indexName);
         var indexPath = Path.Combine(options.OutDirectory, "index", indexName + ".db");
@@ -101,7 +103,51 @@ internal static class ConfigRequestsBenchmark
                 BenchIndex.Percentile(uncached, 50), BenchIndex.Percentile(uncached, 95), BenchIndex.Percentile(cached, 50), BenchIndex.Percentile(cached, 95)));
         }
 
+        rebuilds.Add(AfterWrites(indexName, store, metric, workspace, document, values, uri, now));
         return store.GetCounts(now, TimeSpan.Zero).Runs;
+    }
+
+    /// <summary>Results kept as the server keeps them (<see cref="ConfigFeature.MaxStaleness"/>): the index version
+    /// moves as a write does, a hover comes at once, and the rebuild is timed until it swapped in.</summary>
+    private static ConfigRebuildCase AfterWrites(string indexName, IndexStore store, MetricChoice? metric, string workspace, ConfigDocument document,
+        List<TextSpan> values, string uri, DateTimeOffset now)
+    {
+        var version = 0;
+        var results = new Core.Configs.ConfigResults(store, () => metric, () => Volatile.Read(ref version), ConfigFeature.MaxStaleness);
+        var insights = new ConfigInsights(results, () => metric, workspace);
+        foreach (var lens in insights.CodeLenses(document, uri, 1))
+        {
+            insights.Resolve(lens, document, now);
+        }
+
+        var hovers = new List<double>();
+        var rebuildTimes = new List<double>();
+        var clock = new Stopwatch();
+        for (var write = 0; write < Writes; write++)
+        {
+            using var swapped = new SemaphoreSlim(0);
+            void OnRefreshed() => swapped.Release();
+            results.Refreshed += OnRefreshed;
+            Interlocked.Increment(ref version);
+            var moved = Stopwatch.StartNew();
+            var at = values[write % values.Count];
+            clock.Restart();
+            insights.Hover(document, new Position(at.Line, at.Character + 1), now);
+            hovers.Add(clock.Elapsed.TotalMilliseconds);
+            if (!swapped.Wait(TimeSpan.FromSeconds(60)))
+            {
+                throw new TimeoutException($"[{Name}] no rebuild swapped in within 60 s on {indexName}");
+            }
+
+            rebuildTimes.Add(moved.Elapsed.TotalMilliseconds);
+            results.Refreshed -= OnRefreshed;
+
+            // Rebuilds start at most once per interval; waiting it out makes the next one start at the write.
+            Thread.Sleep(Core.Configs.ConfigResults.MinRebuildInterval);
+        }
+
+        return new ConfigRebuildCase(indexName, Writes, BenchIndex.Percentile(hovers, 50), BenchIndex.Percentile(hovers, 95),
+            BenchIndex.Percentile(rebuildTimes, 50), BenchIndex.Percentile(rebuildTimes, 95));
     }
 
     private static List<double> Times(int repetitions, Func<object> request, Action? before)
@@ -133,6 +179,16 @@ internal static class ConfigRequestsBenchmark
                 ? $"hover p95 ≤ {ConfigRequestsResult.HoverTargetP95Ms:N0} ms: cached {Verdict(c.CachedP95Ms)}, uncached {Verdict(c.UncachedP95Ms)}"
                 : "";
             Row(output, c.Index, c.Request, $"{Ms(c.UncachedP50Ms)} / {Ms(c.UncachedP95Ms)}", $"{Ms(c.CachedP50Ms)} / {Ms(c.CachedP95Ms)}", verdict, "");
+        }
+
+        output.WriteLine();
+        output.WriteLine($"As the server keeps results (older ones answer for up to {ConfigFeature.MaxStaleness.TotalSeconds:N0} s while one background rebuild reads again):");
+        output.WriteLine($"a hover right after each of {Writes} writes, and the rebuild's reading time until the new results swapped in.");
+        Row(output, "index", "writes", "hover p50 / p95", "rebuild p50 / p95", "", "");
+        foreach (var b in r.Rebuilds)
+        {
+            Row(output, b.Index, b.Writes, $"{Ms(b.HoverP50Ms)} / {Ms(b.HoverP95Ms)}", $"{Ms(b.RebuildP50Ms)} / {Ms(b.RebuildP95Ms)}",
+                $"hover p95 ≤ {ConfigRequestsResult.HoverTargetP95Ms:N0} ms after a write: {Verdict(b.HoverP95Ms)}", "");
         }
     }
 

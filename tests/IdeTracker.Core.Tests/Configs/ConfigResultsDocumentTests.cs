@@ -49,13 +49,23 @@ public sealed class ConfigResultsDocumentTests : IDisposable
     }
 
     [Fact]
-    public void A_rare_key_narrows_the_runs_to_its_own()
+    public void Keys_no_run_records_together_give_the_runs_that_record_the_most_of_them()
     {
         var file = index.Results.ForDocument(Document(("dropout", "0.1"), ("optimizer.lr", "0.001")));
 
-        Assert.Equal((0, 2, null), (file.Runs, file.MatchedKeys, file.BestRun));
-        Assert.Empty(file.RunIds);
+        Assert.Equal((5, 2, 1), (file.Runs, file.MatchedKeys, file.RecordedKeys));
+        Assert.Equal(("no-epochs", 0.99), (file.BestRun!.Name, file.BestRun.Metric));
+        Assert.Equal(["no-epochs", "c", "b", "a", "other"], file.RunIds.Select(id => names[id]));
         Assert.Empty(file.SameValues);
+    }
+
+    [Fact]
+    public void Of_keys_recorded_by_different_runs_the_most_recorded_together_count()
+    {
+        var file = index.Results.ForDocument(Document(("dropout", "0.1"), ("optimizer.lr", "0.001"), ("epochs", "10")));
+
+        Assert.Equal((3, 3, 2), (file.Runs, file.MatchedKeys, file.RecordedKeys));
+        Assert.Equal(["c", "b", "a"], file.RunIds.Select(id => names[id]));
     }
 
     [Fact]

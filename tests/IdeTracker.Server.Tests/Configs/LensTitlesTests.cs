@@ -57,6 +57,14 @@ public sealed class LensTitlesTests
     public void A_file_no_run_used_says_why()
     {
         Assert.Equal("no run records this file's keys", LensTitles.ForFile(new FileResults(0, 0, null, [], []), ValAcc, Now));
-        Assert.Equal("no run used all 3 matched keys of this file together", LensTitles.ForFile(new FileResults(0, 3, null, [], []), ValAcc, Now));
+        Assert.Equal("no run records this file's keys", LensTitles.ForFile(new FileResults(0, 3, null, [], []) { RecordedKeys = 0 }, ValAcc, Now));
+    }
+
+    [Fact]
+    public void A_file_whose_keys_no_run_records_together_says_how_many_the_runs_record()
+    {
+        var file = new FileResults(40, 7, Run("r1", "resnet-a", 0.951), ["r1"], []) { RecordedKeys = 5 };
+
+        Assert.Equal("40 runs used 5 of this file's 7 matched keys · best val_acc 0.951 (resnet-a, 3 days ago) · open in compare", LensTitles.ForFile(file, ValAcc, Now));
     }
 }

@@ -47,12 +47,14 @@ public static class LensTitles
     {
         if (file.Runs == 0)
         {
-            return file.MatchedKeys == 0
-                ? "no run records this file's keys"
-                : $"no run used all {Labels.Count(file.MatchedKeys, "matched key")} of this file together";
+            return "no run records this file's keys";
         }
 
-        var parts = new List<string> { $"{Labels.Count(file.Runs, "run")} used this file" };
+        // Keys can match params different tools record; then the runs that record most of them stand for the file.
+        var used = file.RecordedKeys < file.MatchedKeys
+            ? $"{Labels.Count(file.Runs, "run")} used {file.RecordedKeys} of this file's {Labels.Count(file.MatchedKeys, "matched key")}"
+            : $"{Labels.Count(file.Runs, "run")} used this file";
+        var parts = new List<string> { used };
         if (metric is not null && file.BestRun is { Metric: { } value } best)
         {
             var when = RunWhen.Ago(best, now) is { } ago ? $", {ago}" : string.Empty;
