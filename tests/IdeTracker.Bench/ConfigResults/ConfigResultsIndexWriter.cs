@@ -1,5 +1,6 @@
 using System.Globalization;
 using IdeTracker.Bench.Generation;
+using IdeTracker.Bench.Measurement;
 using IdeTracker.Core.Index;
 using IdeTracker.Core.Model;
 using IdeTracker.Core.Readers;
@@ -25,26 +26,12 @@ internal static class ConfigResultsIndexWriter
     /// <summary>A value of each of <see cref="DocumentKeys"/> that runs used.</summary>
     public static readonly string[] DocumentValues = ["1e-3", "adam", "1e-4", "resnet-50", "0.1", "64", "true", "50", "16", "3"];
 
-    private const int Batch = 2_000;
     private static readonly double[] Rates = [1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3];
     private static readonly string[] Optimizers = ["adam", "sgd", "adamw", "rmsprop"];
     private static readonly string[] Models = ["resnet-18", "resnet-50", "vit-b16", "bert-base"];
     private static readonly string[] Statuses = ["finished", "finished", "finished", "finished", "failed", "killed"];
 
-    public static void Write(IndexStore store, int runs)
-    {
-        using var bulk = store.BeginBulkLoad();
-        for (var from = 0; from < runs; from += Batch)
-        {
-            var batch = new List<(RunUnit, UnitReadResult)>(Batch);
-            for (var i = from; i < Math.Min(runs, from + Batch); i++)
-            {
-                batch.Add(RunAt(store.WorkspaceRoot, i));
-            }
-
-            store.WriteUnits(batch);
-        }
-    }
+    public static void Write(IndexStore store, int runs) => BenchIndex.WriteRuns(store, runs, RunAt);
 
     private static (RunUnit, UnitReadResult) RunAt(string workspace, int index)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using IdeTracker.Bench.Generation;
+using IdeTracker.Bench.Measurement;
 using IdeTracker.Core.Index;
 using IdeTracker.Core.Model;
 using IdeTracker.Core.Readers;
@@ -14,7 +15,6 @@ internal static class FilterIndexWriter
 {
     public static readonly DateTimeOffset Newest = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
 
-    private const int Batch = 2_000;
     private static readonly string[] Optimizers = ["adam", "sgd", "adamw", "rmsprop"];
     private static readonly string[] Models = ["resnet-18", "resnet-50", "vit-b16", "bert-base"];
     private static readonly string[] Schedulers = ["cosine", "step", "none"];
@@ -22,20 +22,7 @@ internal static class FilterIndexWriter
     private static readonly int[] BatchSizes = [16, 32, 64, 128, 256];
     private static readonly string[] Statuses = ["finished", "finished", "finished", "failed", "killed", "running"];
 
-    public static void Write(IndexStore store, int runs)
-    {
-        using var bulk = store.BeginBulkLoad();
-        for (var from = 0; from < runs; from += Batch)
-        {
-            var batch = new List<(RunUnit, UnitReadResult)>(Batch);
-            for (var i = from; i < Math.Min(runs, from + Batch); i++)
-            {
-                batch.Add(RunAt(store.WorkspaceRoot, i));
-            }
-
-            store.WriteUnits(batch);
-        }
-    }
+    public static void Write(IndexStore store, int runs) => BenchIndex.WriteRuns(store, runs, RunAt);
 
     private static (RunUnit, UnitReadResult) RunAt(string workspace, int index)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IdeTracker.Core.Index;
+using IdeTracker.Core.Readers;
 using Microsoft.Data.Sqlite;
 
 namespace IdeTracker.Bench.Measurement;
@@ -34,6 +35,24 @@ internal static class BenchIndex
 
         Console.Error.WriteLine($"[{name}] wrote {runs:N0} runs into {indexPath} ({clock.Elapsed.TotalSeconds:F1} s)");
         return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Writes runs 0 … <paramref name="runs"/> − 1 as <paramref name="runAt"/> makes them, in batches of 2,000
+    /// inside one bulk load (value indexes built once at the end), as a scan of many run folders writes them.</summary>
+    public static void WriteRuns(IndexStore store, int runs, Func<string, int, (RunUnit, UnitReadResult)> runAt)
+    {
+        const int Batch = 2_000;
+        using var bulk = store.BeginBulkLoad();
+        for (var from = 0; from < runs; from += Batch)
+        {
+            var batch = new List<(RunUnit, UnitReadResult)>(Batch);
+            for (var i = from; i < Math.Min(runs, from + Batch); i++)
+            {
+                batch.Add(runAt(store.WorkspaceRoot, i));
+            }
+
+            store.WriteUnits(batch);
+        }
     }
 
     /// <summary>The nearest-rank percentile of <paramref name="values"/> (any order).</summary>

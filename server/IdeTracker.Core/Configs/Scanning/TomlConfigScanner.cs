@@ -369,10 +369,17 @@ internal sealed class TomlConfigScanner(LineMap map)
         return j > i && j < _text.Length && _text[j] == '=' && (j + 1 >= _text.Length || _text[j + 1] != '=');
     }
 
-    private string BasicString()
+    private string BasicString() => QuotedString('"');
+
+    private string LiteralString() => QuotedString('\'');
+
+    /// <summary>One string at the cursor: basic ones (<c>"</c>) decode their escapes, literal ones (<c>'</c>) keep their
+    /// text as written; either kind may be multi-line (three quotes).</summary>
+    private string QuotedString(char quote)
     {
-        var multiline = string.CompareOrdinal(_text, _at, "\"\"\"", 0, 3) == 0;
-        if (!multiline && Plain('"') is { } plain)
+        var fence = new string(quote, 3);
+        var multiline = string.CompareOrdinal(_text, _at, fence, 0, 3) == 0;
+        if (!multiline && Plain(quote) is { } plain)
         {
             return plain;
         }
@@ -388,9 +395,9 @@ internal sealed class TomlConfigScanner(LineMap map)
         while (_at < _text.Length)
         {
             var c = _text[_at];
-            if (c == '"' && (!multiline || string.CompareOrdinal(_text, _at, "\"\"\"", 0, 3) == 0))
+            if (c == quote && (!multiline || string.CompareOrdinal(_text, _at, fence, 0, 3) == 0))
             {
-                return Close(builder, multiline, '"');
+                return Close(builder, multiline, quote);
             }
 
             if (!multiline && c is '\n' or '\r')
@@ -399,7 +406,7 @@ internal sealed class TomlConfigScanner(LineMap map)
             }
 
             _at++;
-            if (c != '\\' || _at >= _text.Length)
+            if (quote != '"' || c != '\\' || _at >= _text.Length)
             {
                 builder.Append(c);
                 continue;
@@ -459,42 +466,6 @@ internal sealed class TomlConfigScanner(LineMap map)
 
         _at = i;
         return true;
-    }
-
-    private string LiteralString()
-    {
-        var multiline = string.CompareOrdinal(_text, _at, "'''", 0, 3) == 0;
-        if (!multiline && Plain('\'') is { } plain)
-        {
-            return plain;
-        }
-
-        _at += multiline ? 3 : 1;
-        _closed = false;
-        if (multiline)
-        {
-            SkipOneNewline();
-        }
-
-        var builder = new StringBuilder();
-        while (_at < _text.Length)
-        {
-            var c = _text[_at];
-            if (c == '\'' && (!multiline || string.CompareOrdinal(_text, _at, "'''", 0, 3) == 0))
-            {
-                return Close(builder, multiline, '\'');
-            }
-
-            if (!multiline && c is '\n' or '\r')
-            {
-                return builder.ToString();
-            }
-
-            builder.Append(c);
-            _at++;
-        }
-
-        return builder.ToString();
     }
 
     /// <summary>A one-line string without escapes, read without a builder (most are); null, cursor unmoved, otherwise.</summary>
