@@ -86,6 +86,61 @@ public sealed class ConfigRequestsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_hover_on_a_key_sums_up_the_values_tried()
+    {
+        await using var server = await StartAsync();
+        var uri = Uri("params.yaml");
+        await OpenAsync(server, uri, "yaml", "optimizer:\n  lr: 0.5\n");
+
+        var card = await HoverAsync(server, uri, 1, 3);
+
+        Assert.NotNull(card);
+        Assert.Contains("4 runs", card);
+        Assert.Contains("0.01", card);
+        Assert.Contains("val_acc", card);
+    }
+
+    [Fact]
+    public async Task A_key_two_params_fit_equally_says_so_instead_of_guessing()
+    {
+        RunFixtures.WriteMlflowRun(_store, "1", "m1".PadRight(32, '0'), "nested-lrs",
+            parameters: new Dictionary<string, string> { ["model.dropout"] = "0.2", ["head.dropout"] = "0.3" },
+            metrics: new Dictionary<string, double[]> { ["val_acc"] = [0.5] });
+        await using var server = await StartAsync();
+        var uri = Uri("config.toml");
+        await OpenAsync(server, uri, "toml", "dropout = 0.2\n");
+
+        var card = await HoverAsync(server, uri, 0, 11);
+
+        Assert.NotNull(card);
+        Assert.Contains("model.dropout", card);
+        Assert.Contains("head.dropout", card);
+        Assert.DoesNotContain("runs used this value", card);
+    }
+
+    [Fact]
+    public async Task A_50000_line_config_gets_its_hover_lenses_and_hints()
+    {
+        await using var server = await StartAsync();
+        var uri = Uri("huge.yaml");
+        var lines = Enumerable.Range(0, 50_000).Select(i => i == 40_000 ? "lr: 0.001" : $"setting_{i}: {i}");
+        await OpenAsync(server, uri, "yaml", string.Join('\n', lines) + "\n");
+
+        var card = await HoverAsync(server, uri, 40_000, 5);
+        var lenses = await server.RequestAsync<JsonElement>("textDocument/codeLens", new { textDocument = new { uri } });
+        var hints = await server.RequestAsync<JsonElement>("textDocument/inlayHint", new
+        {
+            textDocument = new { uri },
+            range = new { start = new { line = 39_990, character = 0 }, end = new { line = 40_010, character = 0 } },
+        });
+
+        Assert.NotNull(card);
+        Assert.Contains("2 runs", card);
+        Assert.Equal([0, 40_000], lenses.EnumerateArray().Select(l => l.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32()).Order());
+        Assert.Equal(40_000, hints.EnumerateArray().Single().GetProperty("position").GetProperty("line").GetInt32());
+    }
+
+    [Fact]
     public async Task A_hover_follows_unsaved_edits()
     {
         await using var server = await StartAsync();
