@@ -40,6 +40,15 @@ rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
 const suites = ['tests/IdeTracker.Core.Tests', 'tests/IdeTracker.Server.Tests'];
+
+// whisper.cpp's shared library, built once from its pinned source into the cache (skipped when there); the
+// dotnet tests load it from the folder the script prints last. A failed build is reported here, and the tests
+// that need the library then fail saying where they looked.
+console.log('\n$ bash scripts/speech/install.sh');
+const whisper = spawnSync('bash', [join(root, 'scripts', 'speech', 'install.sh')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+const whisperLib = whisper.status === 0 ? whisper.stdout.trim().split('\n').pop() : undefined;
+if (whisperLib) process.env.IDE_TRACKER_WHISPER_LIB_DIR = whisperLib;
+else console.log(`scripts/speech/install.sh failed (exit ${whisper.status ?? whisper.signal}); the tests that load whisper.cpp will fail.`);
 if (run('dotnet', ['build', 'ide-tracker.sln', '-nologo', '-v', 'q']) !== 0) {
   console.log('\nThe build failed, so no test ran.');
   failed += suites.length;
