@@ -8,9 +8,15 @@ namespace IdeTracker.Core.Speech.Models;
 /// <summary>Downloads a model into <c>&lt;target&gt;.part</c>, resuming a part left by an earlier attempt,
 /// and moves it into place only once <see cref="ModelVerifier"/> accepts it, so the target is never a
 /// half-written or wrong file. Only runs when a caller asks: the extension asks the user first.</summary>
-public sealed class ModelDownloader(HttpClient http)
+public sealed class ModelDownloader(HttpClient http, TimeSpan readIdleTimeout)
 {
     private const int BufferSize = 1 << 16;
+
+    /// <summary>A downloader that gives up on a server sending nothing for 30 seconds.</summary>
+    public ModelDownloader(HttpClient http)
+        : this(http, TimeSpan.FromSeconds(30))
+    {
+    }
 
     public static string PartPath(string targetPath) => targetPath + ".part";
 
@@ -82,41 +88,64 @@ public sealed class ModelDownloader(HttpClient http)
         }
     }
 
-    private static async Task<long> ReceiveAsync(HttpResponseMessage response, string part, long start, long? total, Uri url,
+    private async Task<long> ReceiveAsync(HttpResponseMessage response, string part, long start, long? total, Uri url,
         IProgress<ModelDownloadProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var received = start;
-        await using (var file = new FileStream(part, start > 0 ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None,
-                         BufferSize, useAsync: true))
+        await using var file = OpenPart(part, start);
+        try
         {
-            try
+            // HttpClient's timeout ends with the headers; a body that stalls is caught by this one, per read.
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            idle.CancelAfter(readIdleTimeout);
+            await using var body = await response.Content.ReadAsStreamAsync(idle.Token);
+            var buffer = new byte[BufferSize];
+            while (true)
             {
-                await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-                var buffer = new byte[BufferSize];
+                idle.CancelAfter(readIdleTimeout);
                 int read;
-                while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+                try
                 {
-                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                    received += read;
-                    progress?.Report(new ModelDownloadProgress(received, total, Rate(received - start, clock.Elapsed)));
+                    read = await body.ReadAsync(buffer, idle.Token);
                 }
-            }
-            catch (Exception error) when (IsConnectionLoss(error, cancellationToken))
-            {
-                throw new ModelDownloadException(
-                    $"The connection to {url} was lost after {Labels.Count(received, "byte")}; downloading again resumes. ({error.Message})",
-                    canResume: true, inner: error);
-            }
-            finally
-            {
-                // What arrived stays on disk whatever happens next, so the next attempt resumes from it.
-                await file.FlushAsync(CancellationToken.None);
-                file.Flush(flushToDisk: true);
+                catch (Exception error) when (IsConnectionLoss(error, cancellationToken))
+                {
+                    var why = error is OperationCanceledException ? $"no data for {Labels.Duration(readIdleTimeout)}" : error.Message;
+                    throw new ModelDownloadException(
+                        $"The connection to {url} was lost after {Labels.Count(received, "byte")} ({why}); downloading again resumes.",
+                        canResume: true, inner: error);
+                }
+
+                if (read == 0)
+                {
+                    return received;
+                }
+
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                received += read;
+                progress?.Report(new ModelDownloadProgress(received, total, Rate(received - start, clock.Elapsed)));
             }
         }
+        finally
+        {
+            // What arrived stays on disk whatever happens next, so the next attempt resumes from it.
+            await file.FlushAsync(CancellationToken.None);
+            file.Flush(flushToDisk: true);
+        }
+    }
 
-        return received;
+    private static FileStream OpenPart(string part, long start)
+    {
+        try
+        {
+            return new FileStream(part, start > 0 ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new ModelDownloadException(
+                $"Cannot write {part}: {error.Message} (is another download of this model under way?)", canResume: false, inner: error);
+        }
     }
 
     private static async Task<string> AcceptAsync(WhisperModel model, string part, string targetPath, CancellationToken cancellationToken)

@@ -13,6 +13,7 @@ public sealed class LoopbackModelServer : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly Task accepting;
     private long cutOnce = -1;
+    private long stallOnce = -1;
 
     public LoopbackModelServer()
     {
@@ -33,6 +34,9 @@ public sealed class LoopbackModelServer : IAsyncDisposable
 
     /// <summary>The next response sends this many body bytes, then the connection is closed.</summary>
     public void CutNextResponseAfter(long bytes) => Interlocked.Exchange(ref cutOnce, bytes);
+
+    /// <summary>The next response sends this many body bytes, then nothing more until the server stops.</summary>
+    public void StallNextResponseAfter(long bytes) => Interlocked.Exchange(ref stallOnce, bytes);
 
     private async Task AcceptAsync()
     {
@@ -97,10 +101,15 @@ public sealed class LoopbackModelServer : IAsyncDisposable
         }
 
         var cut = Interlocked.Exchange(ref cutOnce, -1);
-        await WriteAsync(stream, status, extra, file, from, cut >= 0 ? cut : long.MaxValue);
+        var stall = Interlocked.Exchange(ref stallOnce, -1);
+        await WriteAsync(stream, status, extra, file, from, cut >= 0 ? cut : stall >= 0 ? stall : long.MaxValue);
         if (cut >= 0)
         {
             client.Client.Shutdown(SocketShutdown.Send);
+        }
+        else if (stall >= 0)
+        {
+            await Task.Delay(Timeout.Infinite, stopping.Token);
         }
     }
 

@@ -69,6 +69,42 @@ public sealed class ModelDownloaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_body_that_stalls_is_given_up_on_and_what_arrived_is_kept_to_resume()
+    {
+        const int sent = 700_001;
+        server.StallNextResponseAfter(sent);
+        var downloader = new ModelDownloader(http, readIdleTimeout: TimeSpan.FromMilliseconds(300));
+
+        var stalled = await Assert.ThrowsAsync<ModelDownloadException>(() =>
+            downloader.DownloadAsync(TestModelFiles.EntryFor(file), Url, Target, null, Cancel()));
+
+        Assert.True(stalled.CanResume);
+        Assert.Contains("after 700,001 bytes (no data for 300 milliseconds)", stalled.Message);
+        Assert.Equal(sent, new FileInfo(Part).Length);
+        Assert.False(File.Exists(Target));
+
+        await downloader.DownloadAsync(TestModelFiles.EntryFor(file), Url, Target, null, Cancel());
+
+        Assert.Equal(file, await File.ReadAllBytesAsync(Target));
+    }
+
+    [Fact]
+    public async Task A_part_another_download_is_writing_is_left_alone()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Part)!);
+        await File.WriteAllBytesAsync(Part, file[..1000]);
+        await using (new FileStream(Part, FileMode.Append, FileAccess.Write, FileShare.None))
+        {
+            var refused = await Assert.ThrowsAsync<ModelDownloadException>(() => Download(TestModelFiles.EntryFor(file)));
+
+            Assert.StartsWith($"Cannot write {Part}:", refused.Message);
+        }
+
+        Assert.Equal(file[..1000], await File.ReadAllBytesAsync(Part));
+        Assert.False(File.Exists(Target));
+    }
+
+    [Fact]
     public async Task A_server_that_ignores_range_answers_200_and_the_download_starts_over()
     {
         await using var ignoring = new LoopbackModelServer { HonoursRange = false };
