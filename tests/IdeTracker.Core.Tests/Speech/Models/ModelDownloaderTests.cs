@@ -85,6 +85,7 @@ public sealed class ModelDownloaderTests : IAsyncLifetime
 
         await downloader.DownloadAsync(TestModelFiles.EntryFor(file), Url, Target, null, Cancel());
 
+        Assert.Equal($"bytes={sent}-", server.Requests.ToArray()[^1].Range);
         Assert.Equal(file, await File.ReadAllBytesAsync(Target));
     }
 
