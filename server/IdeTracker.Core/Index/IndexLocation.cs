@@ -17,27 +17,12 @@ internal static class IndexLocation
         return Path.Combine(UserCacheFolder(environment), "ide-tracker", hash, "index.db");
     }
 
-    public static string UserCacheFolder(Func<string, string?> environment)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            var local = environment("LOCALAPPDATA");
-            return string.IsNullOrEmpty(local)
-                ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData)
-                : local;
-        }
-
-        var xdg = environment("XDG_CACHE_HOME");
-        if (!string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg))
-        {
-            return xdg;
-        }
-
-        var home = environment("HOME");
-        return Path.Combine(
-            string.IsNullOrEmpty(home) ? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) : home,
-            ".cache");
-    }
+    /// <summary>The user's cache folder, with <c>$HOME</c> read from <paramref name="environment"/> too.</summary>
+    public static string UserCacheFolder(Func<string, string?> environment) =>
+        IdeTracker.Core.UserCacheFolder.Resolve(
+            environment,
+            OperatingSystem.IsWindows(),
+            environment("HOME") is { Length: > 0 } home ? home : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
 
     /// <summary>The absolute path with every symbolic link along it resolved (parts that do not exist are
     /// kept as written).</summary>

@@ -29,11 +29,7 @@ public static class WhisperLibrary
 
         var cache = Environment.GetEnvironmentVariable("IDE_TRACKER_CACHE") is { Length: > 0 } own
             ? own
-            : Path.Combine(
-                Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
-                    ? xdg
-                    : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
-                "ide-tracker");
+            : Path.Combine(UserCacheFolder.ForCurrentUser(), "ide-tracker");
         return Path.Combine(cache, "whisper", PinnedVersion, "lib");
     }
 

@@ -35,9 +35,9 @@ public sealed class ConfigDiagnosticsPublisher : IDisposable
         _timer = new Timer(_ => _ = RoundAsync());
     }
 
-    public void DocumentChanged(string uri) => Schedule([uri], EditDelay);
+    public void DocumentChanged(string uri) => Schedule([uri], EditDelay, keepSooner: false);
 
-    public void IndexChanged() => Schedule([.. _documents.All.Select(d => d.Uri)], IndexDelay);
+    public void IndexChanged() => Schedule([.. _documents.All.Select(d => d.Uri)], IndexDelay, keepSooner: true);
 
     /// <summary>A closed file's diagnostics are cleared at once.</summary>
     public Task DocumentClosedAsync(string uri)
@@ -50,7 +50,9 @@ public sealed class ConfigDiagnosticsPublisher : IDisposable
         return SendAsync(new PublishDiagnosticsParams(uri, null, []));
     }
 
-    private void Schedule(IReadOnlyList<string> uris, TimeSpan delay)
+    /// <param name="keepSooner">True when a round already due sooner must not wait longer; an edit passes false, as
+    /// typing goes on and its round should follow the last keystroke.</param>
+    private void Schedule(IReadOnlyList<string> uris, TimeSpan delay, bool keepSooner)
     {
         if (uris.Count == 0)
         {
@@ -66,8 +68,7 @@ public sealed class ConfigDiagnosticsPublisher : IDisposable
 
             _dirty.UnionWith(uris);
             var due = DateTimeOffset.UtcNow + delay;
-            // An edit pushes its round later (typing goes on); an index change never delays a round already due sooner.
-            if (_due is { } pending && pending <= due && delay == IndexDelay)
+            if (keepSooner && _due is { } pending && pending <= due)
             {
                 return;
             }
