@@ -27,7 +27,7 @@ import {
 } from './harness/editor.mjs';
 import { repoRoot } from './harness/paths.mjs';
 import { eventually, requireFile, withFailureScreenshot } from './harness/steps.mjs';
-import { openFileByPath, runCommand, screenshot, statusBarText, treeRow, waitFor } from './harness/vscode.mjs';
+import { openFileByPath, runCommand, screenshot, setColorTheme, statusBarText, treeRow, waitFor } from './harness/vscode.mjs';
 
 const vsix = resolve(process.env.IDE_TRACKER_VSIX ?? join(repoRoot, 'out', 'ide-tracker-linux-x64.vsix'));
 const extensionDir = resolve(process.env.IDE_TRACKER_EXTENSION_DIR ?? join(repoRoot, 'extension'));
@@ -220,6 +220,18 @@ describe('results in a config file in a real VS Code', scenarioTimeout, () => {
       const hover = await hoverEditorWord(page, '  - optimizer: adam', 'adam', (text) => text.includes(expected.adamRuns), { timeoutMs: settleMs });
       assert.ok((await hover.innerText()).includes(mainMetric), 'the card names the main metric');
       await screenshot(page, 'configs-hydra', { keepPointer: true });
+      await page.mouse.move(1, 1);
+    });
+  });
+
+  test('the card, lenses and hints read in a light theme too', scenarioTimeout, async () => {
+    await withFailureScreenshot(page, 'configs-light', async () => {
+      await setColorTheme(page, 'Light Modern');
+      await openFileByPath(page, 'params.yaml');
+      await eventually(async () => assert.ok((await inlayHintAfter(page, lrLine))?.includes(expected.valueRuns)),
+        { timeoutMs: settleMs, message: `the hint after "${lrLine}" in the light theme` });
+      await hoverEditorWord(page, lrLine, '0.01', (text) => text.includes(expected.valueRuns), { timeoutMs: settleMs });
+      await screenshot(page, 'configs-light', { keepPointer: true });
       await page.mouse.move(1, 1);
     });
   });
