@@ -31,4 +31,11 @@ public static class LspMethods
     public const string Compare = "ideTracker/compare";
     public const string MetricSeries = "ideTracker/metricSeries";
     public const string SetAnnotation = "ideTracker/setAnnotation";
+    public const string NotesList = "ideTracker/notes/list";
+    public const string NotesCreate = "ideTracker/notes/create";
+    public const string NotesTranscribe = "ideTracker/notes/transcribe";
+    public const string NotesDraft = "ideTracker/notes/draft";
+    public const string NotesChanged = "ideTracker/notesChanged";
+    public const string SpeechModelStatus = "ideTracker/speech/modelStatus";
+    public const string SpeechDownloadModel = "ideTracker/speech/downloadModel";
 }
