@@ -1,4 +1,4 @@
-using System.Text;
+using IdeTracker.Core.IO;
 
 namespace IdeTracker.Core.Annotations;
 
@@ -10,7 +10,7 @@ public static class AnnotationFileWriter
 {
     /// <summary>The temp files this writer makes start with a dot and end in ".tmp": no watcher glob or folder read
     /// takes them for annotations.</summary>
-    public const string TempSuffix = ".tmp";
+    public const string TempSuffix = AtomicFile.TempSuffix;
 
     /// <summary>Writes <paramref name="annotation"/> to <paramref name="path"/> unless the file there does not parse.</summary>
     /// <exception cref="AnnotationFileException">The existing file does not parse; it is left as it was.</exception>
@@ -21,35 +21,13 @@ public static class AnnotationFileWriter
             throw Unparsable(problem);
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}{TempSuffix}");
         try
         {
-            Directory.CreateDirectory(folder);
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(new UTF8Encoding(false).GetBytes(AnnotationFileFormat.Serialize(annotation)));
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, path, overwrite: true);
+            AtomicFile.WriteText(path, AnnotationFileFormat.Serialize(annotation));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temp);
             throw new AnnotationFileException($"{path}: cannot be written: {e.Message}");
-        }
-    }
-
-    private static void TryDelete(string temp)
-    {
-        try
-        {
-            File.Delete(temp);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The folder itself is what failed; there is no temp file to leave behind.
         }
     }
 
