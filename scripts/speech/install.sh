@@ -4,6 +4,8 @@
 # against its known sha256 before anything in it is used. Idempotent: a stamp holding the package version,
 # the whisper.cpp version and the build flags skips the build when it matches; anything else rebuilds.
 # Prints the folder holding libwhisper.so and the libggml*.so it needs as its last line.
+# Also installs, from Debian packages when missing, the tools the speech tests make spoken audio with:
+# espeak-ng (text to speech) and sox (resampling, channels). Without them those tests skip, naming them.
 set -euo pipefail
 
 PACKAGE=nodejs-whisper
@@ -28,6 +30,36 @@ say() { printf 'whisper install: %s\n' "$*" >&2; }
 now_ms() { date +%s%3N; }
 
 elapsed() { local ms=$(( $(now_ms) - $1 )); printf '%d.%01ds' $(( ms / 1000 )) $(( ms % 1000 / 100 )); }
+
+SPEECH_TOOLS=(espeak-ng sox)
+
+as_root() {
+  if [[ $EUID -eq 0 ]]; then "$@"; elif command -v sudo >/dev/null; then sudo -n "$@"; else return 1; fi
+}
+
+install_speech_tools() {
+  local missing=() tool
+  for tool in "${SPEECH_TOOLS[@]}"; do
+    command -v "$tool" >/dev/null || missing+=("$tool")
+  done
+  if [[ ${#missing[@]} -eq 0 ]]; then
+    say "skip apt packages (${SPEECH_TOOLS[*]} already installed)"
+    return
+  fi
+  if ! command -v apt-get >/dev/null; then
+    say "no apt-get here: install ${missing[*]} yourself, or the spoken-audio tests skip"
+    return
+  fi
+  local t0; t0=$(now_ms)
+  say "installing apt packages: ${missing[*]}"
+  if as_root apt-get update -qq >&2 && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; then
+    say "installed ${missing[*]} in $(elapsed "$t0")"
+  else
+    say "could not install ${missing[*]} (needs root or sudo); the spoken-audio tests will skip"
+  fi
+}
+
+install_speech_tools
 
 if [[ -f "$STAMP" && "$(cat "$STAMP")" == "$WANTED" && -e "$LIB_DIR/libwhisper.so.$WHISPER_VERSION" ]]; then
   say "skip whisper.cpp $WHISPER_VERSION (in $LIB_DIR)"

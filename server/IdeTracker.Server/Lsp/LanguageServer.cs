@@ -2,11 +2,14 @@ using System.Reflection;
 using System.Text.Json;
 using IdeTracker.Core.Annotations;
 using IdeTracker.Core.Index;
+using IdeTracker.Core.Notes;
+using IdeTracker.Core.Speech.Models;
 using IdeTracker.Core.Queries;
 using IdeTracker.Server.Features.Annotations;
 using IdeTracker.Server.Features.Compare;
 using IdeTracker.Server.Features.Configs;
 using IdeTracker.Server.Features.Indexing;
+using IdeTracker.Server.Features.Notes;
 using IdeTracker.Server.Features.Query;
 using IdeTracker.Server.Features.RunDetails;
 using IdeTracker.Server.Features.RunTree;
@@ -31,15 +34,20 @@ public sealed class LanguageServer : IDisposable
     private WorkspaceSession? _session;
     private LineageCache? _lineage;
     private ConfigFeature? _configs;
+    private NotesFeature? _notes;
     private IndexingService? _indexing;
     private ParentProcessWatcher? _parentWatcher;
     private InitializeParams? _initializeParams;
     private volatile bool _shutdownRequested;
 
-    public LanguageServer(ServerLogger log, Action<int> exit)
+    private readonly Func<SpeechServices> _speech;
+
+    /// <param name="speech">Made when the workspace opens; defaults to the worker process and the user's model cache.</param>
+    public LanguageServer(ServerLogger log, Action<int> exit, Func<SpeechServices>? speech = null)
     {
         _log = log;
         _exit = exit;
+        _speech = speech ?? DefaultSpeechServices.ForCurrentUser;
     }
 
     /// <summary>For tests: completes when the current background indexing job is done.</summary>
@@ -70,6 +78,7 @@ public sealed class LanguageServer : IDisposable
             var session = _session;
             _lineage = new LineageCache(() => session.IndexVersion);
             _configs = new ConfigFeature(session, request, NotifyClientAsync, RequestClientAsync, _log);
+            _notes = NewNotesFeature(session);
             _initializeParams = request;
             if (request.ProcessId is { } pid && pid > 0)
             {
@@ -192,9 +201,16 @@ public sealed class LanguageServer : IDisposable
             {
                 var choice = session.MainMetric;
                 var details = session.Store.GetRunDetails(request.RunId, choice?.Key);
-                return details is null
-                    ? null
-                    : new RunDetailsBuilder(session.Root, choice, DateTimeOffset.UtcNow).Build(details, session.Store.GetAnnotation(request.RunId));
+                if (details is null)
+                {
+                    return null;
+                }
+
+                var now = DateTimeOffset.UtcNow;
+                var result = new RunDetailsBuilder(session.Root, choice, now).Build(details, session.Store.GetAnnotation(request.RunId));
+                return _notes?.NotesForRun(request.RunId, now) is { Count: > 0 } notes
+                    ? result with { Notes = notes, Tooltip = result.Tooltip + RunNoteLines.Markdown(notes) }
+                    : result;
             },
             cancellationToken);
     }
@@ -290,6 +306,115 @@ public sealed class LanguageServer : IDisposable
         return configs.Documents.Get(request.TextDocument.Uri) is { } document
             ? _queue.ReadAsync(_ => configs.InlayHints(document, request.Range), cancellationToken)
             : Task.FromResult<IReadOnlyList<InlayHint>>([]);
+    }
+
+    [JsonRpcMethod(LspMethods.NotesList, UseSingleObjectParameterDeserialization = true)]
+    public Task<NotesListResult> NotesListAsync(JsonElement? request, CancellationToken cancellationToken)
+    {
+        var notes = _notes ?? throw NotInitialized();
+        return _queue.ReadAsync(_ => notes.List(DateTimeOffset.UtcNow), cancellationToken);
+    }
+
+    [JsonRpcMethod(LspMethods.NotesCreate, UseSingleObjectParameterDeserialization = true)]
+    public Task<NoteDto> NotesCreateAsync(CreateNoteParams request, CancellationToken cancellationToken)
+    {
+        var notes = _notes ?? throw NotInitialized();
+        return NoteRequestAsync(() => notes.CreateAsync(request, DateTimeOffset.UtcNow));
+    }
+
+    /// <summary>Long (seconds to minutes) and cancellable: it runs beside other requests, not in their queue.</summary>
+    [JsonRpcMethod(LspMethods.NotesTranscribe, UseSingleObjectParameterDeserialization = true)]
+    public async Task<NoteDto> NotesTranscribeAsync(NoteRequestParams request, CancellationToken cancellationToken)
+    {
+        var notes = _notes ?? throw NotInitialized();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _queue.ShutdownToken);
+        var progress = await WorkDoneProgress.OnClientTokenAsync(_rpc, request.WorkDoneToken, "Transcribing voice note", "starting Whisper", cancellable: true).ConfigureAwait(false);
+        try
+        {
+            var note = await NoteRequestAsync(() => notes.TranscribeAsync(request, new Progress<int>(p => progress.Report($"{p}%", p)), linked.Token)).ConfigureAwait(false);
+            await progress.EndAsync(note.Status == "failed" ? "failed" : "done").ConfigureAwait(false);
+            return note;
+        }
+        catch
+        {
+            await progress.EndAsync("stopped").ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    [JsonRpcMethod(LspMethods.NotesDraft, UseSingleObjectParameterDeserialization = true)]
+    public Task<NoteDto> NotesDraftAsync(NoteRequestParams request, CancellationToken cancellationToken)
+    {
+        var notes = _notes ?? throw NotInitialized();
+        return NoteRequestAsync(() => Task.Run(() => notes.DraftAsync(request, DateTimeOffset.UtcNow), cancellationToken));
+    }
+
+    [JsonRpcMethod(LspMethods.SpeechModelStatus, UseSingleObjectParameterDeserialization = true)]
+    public Task<ModelStatusDto> SpeechModelStatusAsync(SpeechRequestParams request, CancellationToken cancellationToken)
+    {
+        var notes = _notes ?? throw NotInitialized();
+        return NoteRequestAsync(() => notes.Models.StatusAsync(request.Speech ?? new SpeechSettings(), cancellationToken));
+    }
+
+    /// <summary>Sent only after the user agreed. Cancelling keeps the partial file, so asking again resumes it.</summary>
+    [JsonRpcMethod(LspMethods.SpeechDownloadModel, UseSingleObjectParameterDeserialization = true)]
+    public async Task<ModelStatusDto> SpeechDownloadModelAsync(SpeechRequestParams request, CancellationToken cancellationToken)
+    {
+        var notes = _notes ?? throw NotInitialized();
+        var speech = request.Speech ?? new SpeechSettings();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _queue.ShutdownToken);
+        var progress = await WorkDoneProgress.OnClientTokenAsync(_rpc, request.WorkDoneToken, $"Downloading Whisper model {speech.Model}", "connecting", cancellable: true).ConfigureAwait(false);
+        try
+        {
+            var status = await NoteRequestAsync(() => notes.Models.DownloadAsync(
+                speech, new Progress<ModelDownloadProgress>(p => progress.Report(SpeechModels.ProgressMessage(p), SpeechModels.ProgressPercent(p))), linked.Token)).ConfigureAwait(false);
+            await progress.EndAsync("done").ConfigureAwait(false);
+            return status;
+        }
+        catch
+        {
+            await progress.EndAsync("stopped").ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private NotesFeature NewNotesFeature(WorkspaceSession session)
+    {
+        var speech = _speech();
+        return new NotesFeature(
+            session,
+            speech.Transcriber,
+            new SpeechModels(speech.ModelCacheFolder, speech.Http),
+            request => new ReadmeDrafter(session.Store, session.MainMetric).Draft(request),
+            InitialPrompts.For,
+            NotesChangedAsync);
+    }
+
+    private async Task NotesChangedAsync(NotesChangedParams changed, IReadOnlyList<string> runIds)
+    {
+        await NotifyClientAsync(LspMethods.NotesChanged, changed).ConfigureAwait(false);
+        if (runIds.Count > 0)
+        {
+            await NotifyClientAsync(LspMethods.RunsChanged, new RunsChangedParams(runIds, All: false)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>What went wrong with a note request, said to the client: a bad argument is InvalidParams, a note or
+    /// download that cannot be done is RequestFailed, with the located message.</summary>
+    private static async Task<T> NoteRequestAsync<T>(Func<Task<T>> handle)
+    {
+        try
+        {
+            return await handle().ConfigureAwait(false);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new LocalRpcException(ex.Message) { ErrorCode = InvalidParams };
+        }
+        catch (Exception ex) when (ex is NoteFileException or InvalidOperationException or ModelDownloadException)
+        {
+            throw new LocalRpcException(ex.Message) { ErrorCode = RequestFailed };
+        }
     }
 
     private Task NotifyClientAsync(string method, object parameters) =>

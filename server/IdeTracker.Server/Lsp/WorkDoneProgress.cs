@@ -9,11 +9,30 @@ public sealed class WorkDoneProgress
 {
     private static readonly TimeSpan ReportEvery = TimeSpan.FromMilliseconds(100);
     private readonly JsonRpc? _rpc;
-    private readonly string _token = "ideTracker/" + Guid.NewGuid().ToString("N");
+    private readonly string _token;
     private long _lastReport;
     private bool _begun;
 
-    private WorkDoneProgress(JsonRpc? rpc) => _rpc = rpc;
+    private WorkDoneProgress(JsonRpc? rpc, string? token = null)
+    {
+        _rpc = rpc;
+        _token = token ?? "ideTracker/" + Guid.NewGuid().ToString("N");
+    }
+
+    /// <summary>Progress on a token the client made and sent with its request (<c>workDoneToken</c>): no create
+    /// round trip. Without a token it does nothing.</summary>
+    public static async Task<WorkDoneProgress> OnClientTokenAsync(JsonRpc? rpc, string? token, string title, string message, bool cancellable)
+    {
+        if (rpc is null || string.IsNullOrEmpty(token))
+        {
+            return new WorkDoneProgress(null);
+        }
+
+        var progress = new WorkDoneProgress(rpc, token);
+        await progress.SendAsync(new WorkDoneProgressValue { Kind = "begin", Title = title, Message = message, Percentage = 0, Cancellable = cancellable }).ConfigureAwait(false);
+        progress._begun = true;
+        return progress;
+    }
 
     public static async Task<WorkDoneProgress> BeginAsync(JsonRpc rpc, bool supported, string title, string message, CancellationToken cancellationToken)
     {

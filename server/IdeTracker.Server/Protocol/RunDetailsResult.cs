@@ -107,6 +107,10 @@ public sealed record RunDetailsResult
     [JsonPropertyName("annotation")]
     public AnnotationDto? Annotation { get; init; }
 
+    /// <summary>The voice notes that talk about this run, newest first.</summary>
+    [JsonPropertyName("notes")]
+    public IReadOnlyList<RunNoteDto> Notes { get; init; } = [];
+
     /// <summary>True when the run's files are gone and these details are its annotation's snapshot.</summary>
     [JsonPropertyName("gone")]
     public bool? Gone { get; init; }
