@@ -11,6 +11,9 @@ import { RunTreeProvider, type RunTreeSource } from './runTreeProvider';
 
 export const runsViewId = 'ideTracker.runs';
 
+/** An internal command (not in the palette): the run ids selected in the Runs view, for the voice notes' drafts. */
+export const selectedRunIdsCommand = 'ideTracker.selectedRunIds';
+
 export function activateRunTree(context: vscode.ExtensionContext, session: ServerSession): RunTreeProvider {
   const source: RunTreeSource = {
     runTree: (params, token) => session.request(RunTreeRequest.type, params, token),
@@ -35,6 +38,8 @@ export function activateRunTree(context: vscode.ExtensionContext, session: Serve
     progress,
     ...registerRunTreeCommands({ session, provider, treeView }),
     ...registerViewCommands({ context, session, provider, treeView }),
+    vscode.commands.registerCommand(selectedRunIdsCommand, () =>
+      treeView.selection.flatMap((e) => (e.type === 'node' && e.node.runId ? [e.node.runId] : []))),
     session.onRunsChanged((changed) => coalescer.add(changed.runIds, changed.all)),
     session.onIndexStatus((status) => setIndexState(status.state)),
     session.onDidChangeState((state) => {
