@@ -6,12 +6,13 @@ import { registerNoteCommands } from './commands';
 import type { NotesElement } from './noteElements';
 import { NoteFlow } from './noteFlow';
 import { NotesProvider } from './notesProvider';
+import { notesViewId } from './notesView';
 import { sessionNotesServer } from './notesServer';
 import { RecordingController } from './recordingController';
 import { createRecordingStatusBar } from './recordingStatusBar';
 import { readVoiceNoteSettings, voiceNotesSection } from './voiceNoteSettings';
 
-export const notesViewId = 'ideTracker.notes';
+export { notesViewId } from './notesView';
 
 export interface VoiceNotes {
   readonly provider: NotesProvider;

@@ -3,7 +3,7 @@
 // Every step that fails leaves the note as it was, audio included, and retryable.
 import * as vscode from 'vscode';
 import type { ModelStatusDto, NoteDto, SpeechSettings } from '../../protocol';
-import { selectedRunIdsCommand } from '../runTree';
+import { selectedRunIdsCommand } from '../runTree/selectedRunIds';
 import { chooseFileChoice, decideModel, downloadChoice } from './modelPrompt';
 import type { NotesServer } from './notesServer';
 import { ProgressSteps } from './progressSteps';

@@ -6,13 +6,11 @@ import { ServerNotRunningError, type ServerSession } from '../server';
 import { ChangeCoalescer } from './changeCoalescer';
 import { registerRunTreeCommands } from './commands';
 import { registerViewCommands } from './viewCommands';
+import { selectedRunIdsCommand } from './selectedRunIds';
 import type { RunTreeElement } from './runTreeElements';
 import { RunTreeProvider, type RunTreeSource } from './runTreeProvider';
 
 export const runsViewId = 'ideTracker.runs';
-
-/** An internal command (not in the palette): the run ids selected in the Runs view, for the voice notes' drafts. */
-export const selectedRunIdsCommand = 'ideTracker.selectedRunIds';
 
 export function activateRunTree(context: vscode.ExtensionContext, session: ServerSession): RunTreeProvider {
   const source: RunTreeSource = {

@@ -134,6 +134,11 @@ export const stubRecord = {
   clipboard: '',
   written: new Map<string, Uint8Array>(),
   messages: [] as string[],
+  /** Error and warning messages, with the buttons they offered. */
+  errors: [] as Array<{ message: string; items: unknown[] }>,
+  warnings: [] as Array<{ message: string; items: unknown[] }>,
+  /** What showWarningMessage answers (a modal confirm's button). */
+  warningAnswer: undefined as string | undefined,
   /** What showSaveDialog answers. */
   saveAnswer: undefined as Uri | undefined,
   saveOptions: [] as unknown[],
@@ -145,6 +150,9 @@ export const stubRecord = {
     this.clipboard = '';
     this.written.clear();
     this.messages.length = 0;
+    this.errors.length = 0;
+    this.warnings.length = 0;
+    this.warningAnswer = undefined;
     this.saveAnswer = undefined;
     this.saveOptions.length = 0;
   },
@@ -195,6 +203,14 @@ export const window = {
   async showInformationMessage(message: string) {
     stubRecord.messages.push(message);
     return undefined;
+  },
+  async showErrorMessage(message: string, ...items: unknown[]) {
+    stubRecord.errors.push({ message, items });
+    return undefined;
+  },
+  async showWarningMessage(message: string, ...items: unknown[]) {
+    stubRecord.warnings.push({ message, items });
+    return stubRecord.warningAnswer;
   },
   setStatusBarMessage(message: string) {
     stubRecord.messages.push(message);
