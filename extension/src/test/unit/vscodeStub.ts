@@ -82,6 +82,18 @@ export class Uri {
   }
 }
 
+export enum ProgressLocation {
+  SourceControl = 1,
+  Window = 10,
+  Notification = 15,
+}
+
+export enum ConfigurationTarget {
+  Global = 1,
+  Workspace = 2,
+  WorkspaceFolder = 3,
+}
+
 export enum ViewColumn {
   Active = -1,
   Beside = -2,
@@ -123,6 +135,16 @@ export class WebviewPanelStub {
   }
 }
 
+export class CancellationTokenStub {
+  isCancellationRequested = false;
+  private readonly cancelled = new EventEmitter<void>();
+  readonly onCancellationRequested = this.cancelled.event;
+  cancel(): void {
+    this.isCancellationRequested = true;
+    this.cancelled.fire();
+  }
+}
+
 type CommandHandler = (...args: unknown[]) => unknown;
 
 /** What the stubbed window, commands, clipboard and file system recorded, and the answers they give. */
@@ -137,6 +159,14 @@ export const stubRecord = {
   /** Error and warning messages, with the buttons they offered. */
   errors: [] as Array<{ message: string; items: unknown[] }>,
   warnings: [] as Array<{ message: string; items: unknown[] }>,
+  /** The buttons showInformationMessage and showErrorMessage answer, first call first; undefined when empty. */
+  informationAnswers: [] as Array<string | undefined>,
+  errorAnswers: [] as Array<string | undefined>,
+  /** Each withProgress call's options and what it reported. */
+  progress: [] as Array<{ options: { title?: string; cancellable?: boolean }; reports: unknown[] }>,
+  /** withProgress cancels its token as soon as the task has started. */
+  cancelProgress: false,
+  opened: [] as string[],
   /** What showWarningMessage answers (a modal confirm's button). */
   warningAnswer: undefined as string | undefined,
   /** What showSaveDialog answers. */
@@ -153,6 +183,11 @@ export const stubRecord = {
     this.errors.length = 0;
     this.warnings.length = 0;
     this.warningAnswer = undefined;
+    this.informationAnswers.length = 0;
+    this.errorAnswers.length = 0;
+    this.progress.length = 0;
+    this.cancelProgress = false;
+    this.opened.length = 0;
     this.saveAnswer = undefined;
     this.saveOptions.length = 0;
   },
@@ -200,13 +235,26 @@ export const window = {
     stubRecord.saveOptions.push(options);
     return stubRecord.saveAnswer;
   },
-  async showInformationMessage(message: string) {
+  async showInformationMessage(message: string, ..._items: unknown[]) {
     stubRecord.messages.push(message);
+    return stubRecord.informationAnswers.shift();
+  },
+  async withProgress<R>(options: { title?: string; cancellable?: boolean },
+    task: (progress: { report(value: unknown): void }, token: CancellationTokenStub) => Promise<R>): Promise<R> {
+    const record = { options, reports: [] as unknown[] };
+    stubRecord.progress.push(record);
+    const token = new CancellationTokenStub();
+    const running = task({ report: (value) => record.reports.push(value) }, token);
+    if (stubRecord.cancelProgress) token.cancel();
+    return running;
+  },
+  async showTextDocument(uri: Uri) {
+    stubRecord.opened.push(uri.fsPath);
     return undefined;
   },
   async showErrorMessage(message: string, ...items: unknown[]) {
     stubRecord.errors.push({ message, items });
-    return undefined;
+    return stubRecord.errorAnswers.shift();
   },
   async showWarningMessage(message: string, ...items: unknown[]) {
     stubRecord.warnings.push({ message, items });
