@@ -67,9 +67,10 @@ export class NoteFlow {
     return this.draft(transcribed, runIds);
   }
 
-  /** Drafts a README from a transcribed note and opens it. */
+  /** Drafts a README from a transcribed note and opens it: about `runIds`, else the note's own runs (the server
+   * knows them), else the runs selected in the tree now. */
   async draft(note: NoteDto, runIds?: readonly string[]): Promise<NoteDto | undefined> {
-    const runs = runIds && runIds.length > 0 ? runIds : await selectedRunIds();
+    const runs = runIds && runIds.length > 0 ? runIds : note.runIds.length > 0 ? [] : await selectedRunIds();
     let drafted: NoteDto;
     try {
       drafted = await vscode.window.withProgress(

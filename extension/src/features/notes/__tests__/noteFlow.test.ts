@@ -124,6 +124,14 @@ describe('from a recording to an open README draft', () => {
     assert.deepEqual(stubRecord.errors, []);
   });
 
+  test("a retried note is drafted about its own runs, not whatever the tree selects now", async () => {
+    const { flow, calls } = fakeServer({ transcribed: { runIds: ['r7'], runNames: ['old run'] } });
+    await flow.transcribeAndDraft(noteDto('n1', { status: 'failed', runIds: ['r7'], runNames: ['old run'] }));
+    assert.deepEqual(calls, ['modelStatus tiny.en', 'transcribe n1', 'draft n1 runs=-']);
+    await flow.draft(noteDto('n1', { status: 'transcribed' }));
+    assert.equal(calls.at(-1), 'draft n1 runs=r1,r2');
+  });
+
   test('a note the server cannot save says where the recording still is', async () => {
     const { flow, calls } = fakeServer({ createFails: true });
     assert.equal(await flow.fromAudio('/ws/.ide-tracker/notes/.recordings/x.wav', true), undefined);
