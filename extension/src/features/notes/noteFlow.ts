@@ -56,14 +56,12 @@ export class NoteFlow {
 
   /** Transcribes a note (again), then drafts its README; stops, keeping the note, wherever the user says no. */
   async transcribeAndDraft(note: NoteDto, runIds?: readonly string[]): Promise<NoteDto | undefined> {
-    const speech = this.deps.settings().speech;
-    if (!(await this.ensureModel(speech))) return note;
+    const speech = await this.ensureModel(this.deps.settings().speech);
+    if (!speech) return note;
     const transcribed = await this.transcribe(note, speech);
     if (!transcribed || transcribed.status === 'failed') return transcribed ?? note;
-    if (transcribed.transcriptPreview === '') {
-      void vscode.window.showInformationMessage(silenceMessage(transcribed.durationLabel));
-      return transcribed;
-    }
+    // Still drafted: the runs' tables, plots and command are worth having without a story.
+    if (transcribed.transcriptPreview === '') void vscode.window.showInformationMessage(silenceMessage(transcribed.durationLabel));
     return this.draft(transcribed, runIds);
   }
 
@@ -86,25 +84,26 @@ export class NoteFlow {
     return drafted;
   }
 
-  /** True when a usable model is there, after a download the user asked for if need be. */
-  async ensureModel(speech: SpeechSettings): Promise<boolean> {
+  /** The settings to transcribe with once a usable model is there (after a download the user asked for, or
+   * the file they chose); undefined when there is none. */
+  async ensureModel(speech: SpeechSettings): Promise<SpeechSettings | undefined> {
     let status: ModelStatusDto;
     try {
       status = await this.deps.server.modelStatus(speech);
     } catch (error) {
       void vscode.window.showErrorMessage(`The Whisper model could not be checked: ${errorText(error)}`);
-      return false;
+      return undefined;
     }
     const decision = decideModel(status);
-    if (decision.kind === 'ready') return true;
+    if (decision.kind === 'ready') return speech;
     if (decision.kind === 'engineMissing') {
       void vscode.window.showErrorMessage(decision.message);
-      return false;
+      return undefined;
     }
     const choice = await vscode.window.showInformationMessage(decision.message, ...decision.choices);
-    if (choice === downloadChoice) return (await this.download(speech)) !== undefined;
+    if (choice === downloadChoice) return (await this.download(speech)) ? speech : undefined;
     if (choice === chooseFileChoice) return this.chooseModelFile(speech);
-    return false;
+    return undefined;
   }
 
   /** Downloads the configured model under a cancellable notification; undefined when it did not end usable. */
@@ -139,12 +138,12 @@ export class NoteFlow {
     return status;
   }
 
-  private async chooseModelFile(speech: SpeechSettings): Promise<boolean> {
+  private async chooseModelFile(speech: SpeechSettings): Promise<SpeechSettings | undefined> {
     const picked = await vscode.window.showOpenDialog({
       canSelectMany: false, openLabel: 'Use This Model', title: 'A whisper.cpp model (ggml-*.bin)', filters: { 'Whisper models': ['bin'] },
     });
     const file = picked?.[0];
-    if (!file) return false;
+    if (!file) return undefined;
     await vscode.workspace.getConfiguration(voiceNotesSection).update('modelPath', file.fsPath, vscode.ConfigurationTarget.Global);
     return this.ensureModel({ ...speech, modelPath: file.fsPath });
   }

@@ -167,6 +167,10 @@ export const stubRecord = {
   /** withProgress cancels its token as soon as the task has started. */
   cancelProgress: false,
   opened: [] as string[],
+  /** What showOpenDialog answers. */
+  openAnswer: undefined as Uri[] | undefined,
+  /** Settings written with getConfiguration(section).update. */
+  configUpdates: [] as Array<{ key: string; value: unknown; target: unknown }>,
   /** What showWarningMessage answers (a modal confirm's button). */
   warningAnswer: undefined as string | undefined,
   /** What showSaveDialog answers. */
@@ -188,6 +192,8 @@ export const stubRecord = {
     this.progress.length = 0;
     this.cancelProgress = false;
     this.opened.length = 0;
+    this.openAnswer = undefined;
+    this.configUpdates.length = 0;
     this.saveAnswer = undefined;
     this.saveOptions.length = 0;
   },
@@ -216,6 +222,14 @@ export const env = {
 
 export const workspace = {
   workspaceFolders: [{ uri: Uri.file('/ws'), name: 'ws', index: 0 }],
+  getConfiguration(section?: string) {
+    return {
+      get: (_key: string, fallback?: unknown) => fallback,
+      update: async (key: string, value: unknown, target?: unknown) => {
+        stubRecord.configUpdates.push({ key: section ? `${section}.${key}` : key, value, target });
+      },
+    };
+  },
   fs: {
     async writeFile(uri: Uri, bytes: Uint8Array) { stubRecord.written.set(uri.fsPath, bytes); },
   },
@@ -247,6 +261,9 @@ export const window = {
     const running = task({ report: (value) => record.reports.push(value) }, token);
     if (stubRecord.cancelProgress) token.cancel();
     return running;
+  },
+  async showOpenDialog(_options: unknown): Promise<Uri[] | undefined> {
+    return stubRecord.openAnswer;
   },
   async showTextDocument(uri: Uri) {
     stubRecord.opened.push(uri.fsPath);

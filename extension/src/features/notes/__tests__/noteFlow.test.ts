@@ -27,8 +27,8 @@ function fakeServer(options: { model?: ModelStatusDto; transcribed?: Partial<Not
       return created;
     },
     modelStatus: async (speech: SpeechSettings) => {
-      calls.push(`modelStatus ${speech.model}`);
-      return model;
+      calls.push(`modelStatus ${speech.model}${speech.modelPath ? ` ${speech.modelPath}` : ''}`);
+      return speech.modelPath ? { ...found, path: speech.modelPath } : model;
     },
     downloadModel: async (speech: SpeechSettings, _token: vscode.CancellationToken, onProgress: ProgressListener) => {
       calls.push(`download ${speech.model}`);
@@ -38,8 +38,8 @@ function fakeServer(options: { model?: ModelStatusDto; transcribed?: Partial<Not
       model = found;
       return found;
     },
-    transcribe: async (noteId: string, _speech: SpeechSettings, token: vscode.CancellationToken, onProgress: ProgressListener) => {
-      calls.push(`transcribe ${noteId}`);
+    transcribe: async (noteId: string, speech: SpeechSettings, token: vscode.CancellationToken, onProgress: ProgressListener) => {
+      calls.push(`transcribe ${noteId}${speech.modelPath ? ` with ${speech.modelPath}` : ''}`);
       // As the language client does: a cancelled request rejects once the cancellation is sent.
       if (options.rejectWhenCancelled) {
         return new Promise<NoteDto>((_resolve, reject) => token.onCancellationRequested(() => reject(new Error('Request got cancelled'))));
@@ -97,6 +97,15 @@ describe('from a recording to an open README draft', () => {
     assert.deepEqual(download.reports, [{ increment: 40, message: '30 MB of 75 MB' }]);
   });
 
+  test('Choose File… sets modelPath for the user and transcribes with that file', async () => {
+    const { flow, calls } = fakeServer({ model: missing });
+    stubRecord.informationAnswers.push('Choose File…');
+    stubRecord.openAnswer = [vscodeStub.Uri.file('/models/my ggml-tiny.en.bin')];
+    await flow.fromAudio('/r.wav', true);
+    assert.deepEqual(stubRecord.configUpdates, [{ key: 'ideTracker.voiceNotes.modelPath', value: '/models/my ggml-tiny.en.bin', target: 1 }]);
+    assert.deepEqual(calls.slice(1, 4), ['modelStatus tiny.en', 'modelStatus tiny.en /models/my ggml-tiny.en.bin', 'transcribe n1 with /models/my ggml-tiny.en.bin']);
+  });
+
   test('a failed transcription shows its error with Retry and Show Audio, and drafts nothing', async () => {
     const { flow, calls } = fakeServer({ transcribed: { status: 'failed', error: 'The transcription worker crashed (exit code 139).' } });
     const note = await flow.fromAudio('/r.wav', true);
@@ -108,10 +117,10 @@ describe('from a recording to an open README draft', () => {
     }]);
   });
 
-  test('silence is said plainly, with the length recorded, and drafts nothing', async () => {
+  test("silence is said plainly, with the length recorded, and the draft still holds the runs' tables", async () => {
     const { flow, calls } = fakeServer({ transcribed: { transcriptPreview: '' } });
     await flow.fromAudio('/r.wav', true);
-    assert.ok(!calls.some((c) => c.startsWith('draft')));
+    assert.equal(calls.at(-1), 'draft n1 runs=r1,r2');
     assert.deepEqual(stubRecord.messages, ['No speech was heard in the 12 seconds recorded.']);
   });
 
