@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { VoiceNotes } from './features/notes';
 import type { ServerSession } from './features/server';
 import type { RunTreeElement } from './features/runTree/runTreeElements';
 
@@ -6,6 +7,8 @@ import type { RunTreeElement } from './features/runTree/runTreeElements';
 export interface IdeTrackerApi {
   readonly session: ServerSession;
   readonly runs: vscode.TreeDataProvider<RunTreeElement>;
+  /** The Notes view's provider and the recorder. */
+  readonly notes: VoiceNotes;
   /** Milliseconds from the start of activate() to its end. */
   readonly activationMs: number;
 }

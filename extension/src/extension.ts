@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { IdeTrackerApi } from './api';
 import { activateCompare } from './features/compare';
 import { activateConfigs } from './features/configs';
+import { activateNotes } from './features/notes';
 import { activateRunTree } from './features/runTree';
 import { activateServer, type ServerSession } from './features/server';
 import { activateStatusBar } from './features/statusBar';
@@ -18,10 +19,11 @@ export function activate(context: vscode.ExtensionContext): IdeTrackerApi {
   activateStatusBar(context, session);
   activateCompare(context, session);
   activateConfigs(context, session);
+  const notes = activateNotes(context, session);
   void session.start();
   const activationMs = Date.now() - started;
   log.info(`Activated in ${activationMs} ms.`);
-  return { session, runs, activationMs };
+  return { session, runs, notes, activationMs };
 }
 
 export async function deactivate(): Promise<void> {

@@ -309,6 +309,100 @@ export interface InitializationOptions {
   primaryMetric?: PrimaryMetricSetting;
 }
 
+/** The user's `ideTracker.voiceNotes.*` settings, sent with every speech request. */
+export interface SpeechSettings {
+  /** A catalog model: tiny.en, base.en, tiny, base. */
+  model: string;
+  /** A model file, or a folder holding ggml-<model>.bin; absent: the user's cache. */
+  modelPath?: string;
+  /** "en", "de", …, or "auto". */
+  language: string;
+  /** Base URL the model file name is appended to; absent: the server's default. */
+  downloadUrl?: string;
+  /** 0 or absent: one per core, at most 8. */
+  threads?: number;
+}
+
+export type NoteStatus = 'recorded' | 'transcribing' | 'transcribed' | 'drafted' | 'failed';
+
+/** One voice note; paths are absolute. A failed note keeps its audio, says why in `error`, and can be retried. */
+export interface NoteDto {
+  id: string;
+  title: string;
+  createdAt: string;
+  /** "3 minutes ago". */
+  createdLabel: string;
+  status: NoteStatus;
+  error?: string;
+  folder: string;
+  audioPath?: string;
+  /** "1 minute, 12 seconds" of audio. */
+  durationLabel?: string;
+  transcriptPath?: string;
+  /** The transcript's first 300 characters; "" when no speech was heard. */
+  transcriptPreview?: string;
+  draftPath?: string;
+  runIds: string[];
+  /** The linked runs' names, in the order of `runIds`. */
+  runNames: string[];
+  /** Markdown for the Notes view's tooltip. */
+  tooltip: string;
+}
+
+export interface NotesListResult {
+  notes: NoteDto[];
+  /** Notes folders that could not be read, each a located message. */
+  problems: string[];
+}
+
+/** `moveAudio`: a recording the extension just made is moved into the note; a file the user chose is copied. */
+export interface CreateNoteParams {
+  audioPath: string;
+  moveAudio: boolean;
+  runIds?: string[];
+}
+
+export interface NoteRequestParams {
+  noteId: string;
+  speech?: SpeechSettings;
+  runIds?: string[];
+  workDoneToken?: string;
+}
+
+export interface SpeechRequestParams {
+  speech?: SpeechSettings;
+  workDoneToken?: string;
+}
+
+/** Whether the configured model is there and usable; when not, `problem` says why, naming the `searched` paths. */
+export interface ModelStatusDto {
+  model: string;
+  found: boolean;
+  path?: string;
+  problem?: string;
+  searched: string[];
+  downloadUrl: string;
+  /** Where a download goes: the user's model cache. */
+  downloadPath: string;
+  /** "75 MB"; absent when the catalog does not know the size. */
+  sizeLabel?: string;
+  /** The whisper.cpp library loads and is the pinned version. */
+  engineReady: boolean;
+  engineProblem?: string;
+}
+
+export interface NotesChangedParams {
+  noteIds: string[];
+}
+
+/** A voice note that talks about a run, as the run's details will list it. */
+export interface RunNoteDto {
+  id: string;
+  title: string;
+  createdLabel: string;
+  draftPath?: string;
+}
+
 export namespace RunTreeRequest {
   export const method = 'ideTracker/runTree' as const;
   export const type = new RequestType<RunTreeParams, RunTreeResult, void>(method);
@@ -352,6 +446,41 @@ export namespace IndexStatusNotification {
 export namespace RunsChangedNotification {
   export const method = 'ideTracker/runsChanged' as const;
   export const type = new NotificationType<RunsChangedParams>(method);
+}
+
+export namespace NotesListRequest {
+  export const method = 'ideTracker/notes/list' as const;
+  export const type = new RequestType<Record<string, never>, NotesListResult, void>(method);
+}
+
+export namespace NotesCreateRequest {
+  export const method = 'ideTracker/notes/create' as const;
+  export const type = new RequestType<CreateNoteParams, NoteDto, void>(method);
+}
+
+export namespace NotesTranscribeRequest {
+  export const method = 'ideTracker/notes/transcribe' as const;
+  export const type = new RequestType<NoteRequestParams, NoteDto, void>(method);
+}
+
+export namespace NotesDraftRequest {
+  export const method = 'ideTracker/notes/draft' as const;
+  export const type = new RequestType<NoteRequestParams, NoteDto, void>(method);
+}
+
+export namespace SpeechModelStatusRequest {
+  export const method = 'ideTracker/speech/modelStatus' as const;
+  export const type = new RequestType<SpeechRequestParams, ModelStatusDto, void>(method);
+}
+
+export namespace SpeechDownloadModelRequest {
+  export const method = 'ideTracker/speech/downloadModel' as const;
+  export const type = new RequestType<SpeechRequestParams, ModelStatusDto, void>(method);
+}
+
+export namespace NotesChangedNotification {
+  export const method = 'ideTracker/notesChanged' as const;
+  export const type = new NotificationType<NotesChangedParams>(method);
 }
 
 const runStatus = literal<RunStatus>('running', 'scheduled', 'finished', 'failed', 'killed', 'unknown');
@@ -507,4 +636,43 @@ export const wireShapes = {
     excludeGlobs: optional(arrayOf(string)),
     primaryMetric: optional(object<PrimaryMetricSetting>({ name: optional(string), direction: optional(string) })),
   }),
+} satisfies Record<string, Required_>;
+
+const noteDto = object<NoteDto>({
+  id: string,
+  title: string,
+  createdAt: string,
+  createdLabel: string,
+  status: literal<NoteStatus>('recorded', 'transcribing', 'transcribed', 'drafted', 'failed'),
+  error: optional(string),
+  folder: string,
+  audioPath: optional(string),
+  durationLabel: optional(string),
+  transcriptPath: optional(string),
+  transcriptPreview: optional(string),
+  draftPath: optional(string),
+  runIds: arrayOf(string),
+  runNames: arrayOf(string),
+  tooltip: string,
+});
+
+/** The voice-note messages. Kept apart from `wireShapes` until the C# contract tests write their golden files:
+ * the golden test wants a file for every shape there. Move them in when `noteDto.json`, `notesListResult.json`
+ * and `modelStatusDto.json` exist. */
+export const speechWireShapes = {
+  noteDto,
+  notesListResult: object<NotesListResult>({ notes: arrayOf(noteDto), problems: arrayOf(string) }),
+  modelStatusDto: object<ModelStatusDto>({
+    model: string,
+    found: boolean,
+    path: optional(string),
+    problem: optional(string),
+    searched: arrayOf(string),
+    downloadUrl: string,
+    downloadPath: string,
+    sizeLabel: optional(string),
+    engineReady: boolean,
+    engineProblem: optional(string),
+  }),
+  notesChangedParams: object<NotesChangedParams>({ noteIds: arrayOf(string) }),
 } satisfies Record<string, Required_>;

@@ -6,6 +6,7 @@ import { ServerNotRunningError, type ServerSession } from '../server';
 import { ChangeCoalescer } from './changeCoalescer';
 import { registerRunTreeCommands } from './commands';
 import { registerViewCommands } from './viewCommands';
+import { selectedRunIdsCommand } from './selectedRunIds';
 import type { RunTreeElement } from './runTreeElements';
 import { RunTreeProvider, type RunTreeSource } from './runTreeProvider';
 
@@ -35,6 +36,8 @@ export function activateRunTree(context: vscode.ExtensionContext, session: Serve
     progress,
     ...registerRunTreeCommands({ session, provider, treeView }),
     ...registerViewCommands({ context, session, provider, treeView }),
+    vscode.commands.registerCommand(selectedRunIdsCommand, () =>
+      treeView.selection.flatMap((e) => (e.type === 'node' && e.node.runId ? [e.node.runId] : []))),
     session.onRunsChanged((changed) => coalescer.add(changed.runIds, changed.all)),
     session.onIndexStatus((status) => setIndexState(status.state)),
     session.onDidChangeState((state) => {

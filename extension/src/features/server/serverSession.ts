@@ -9,14 +9,15 @@ import {
   type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
 import {
-  CodeLensRequest, InlayHintRequest,
-  type CancellationToken, type MessageSignature, type RequestParam, type RequestType,
+  CodeLensRequest, InlayHintRequest, WorkDoneProgress,
+  type CancellationToken, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport, type MessageSignature, type RequestParam, type RequestType,
 } from 'vscode-languageserver-protocol';
 import { configClientOptions } from '../configs/configClientOptions';
 import { fireProviderChanges } from '../configs/providerRefresh';
 import { failsQuietly } from '../configs/quietRequests';
 import {
-  IndexStatusNotification, ReindexRequest, RunsChangedNotification, type IndexStatusParams, type RunsChangedParams,
+  IndexStatusNotification, NotesChangedNotification, ReindexRequest, RunsChangedNotification,
+  type IndexStatusParams, type NotesChangedParams, type RunsChangedParams,
 } from '../../protocol';
 import { buildInitializationOptions } from './initializationOptions';
 import { RestartPolicy } from './restartPolicy';
@@ -57,6 +58,7 @@ export class ServerSession implements vscode.Disposable {
   private readonly stateChanged = new vscode.EventEmitter<ServerState>();
   private readonly indexStatusReceived = new vscode.EventEmitter<IndexStatusParams>();
   private readonly runsChangedReceived = new vscode.EventEmitter<RunsChangedParams>();
+  private readonly notesChangedReceived = new vscode.EventEmitter<NotesChangedParams>();
   private readonly policy = new RestartPolicy();
   private readonly traceChannel: vscode.LogOutputChannel & vscode.Disposable;
   private client: LanguageClient | undefined;
@@ -74,6 +76,7 @@ export class ServerSession implements vscode.Disposable {
   readonly onDidChangeState = this.stateChanged.event;
   readonly onIndexStatus = this.indexStatusReceived.event;
   readonly onRunsChanged = this.runsChangedReceived.event;
+  readonly onNotesChanged = this.notesChangedReceived.event;
 
   constructor(private readonly context: vscode.ExtensionContext, readonly log: vscode.LogOutputChannel) {
     this.traceChannel = createTraceChannel(log);
@@ -174,6 +177,14 @@ export class ServerSession implements vscode.Disposable {
     if (feature) fireProviderChanges(vscode.workspace.textDocuments, (document) => feature.getProvider(document)?.onDidChangeInlayHints);
   }
 
+  /** Hears the server's `$/progress` on a token the extension passed as a request's `workDoneToken`. */
+  onWorkDoneProgress(token: string,
+    listener: (value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd) => void): vscode.Disposable {
+    const client = this.client;
+    if (!client || this.current !== 'running') return { dispose() {} };
+    return client.onProgress(WorkDoneProgress.type, token, listener);
+  }
+
   async reindex(): Promise<void> {
     const client = this.client;
     if (!client || this.current !== 'running') throw new ServerNotRunningError();
@@ -186,6 +197,7 @@ export class ServerSession implements vscode.Disposable {
     this.stateChanged.dispose();
     this.indexStatusReceived.dispose();
     this.runsChangedReceived.dispose();
+    this.notesChangedReceived.dispose();
   }
 
   private createClient(server: ServerCommand, folder: vscode.WorkspaceFolder): LanguageClient {
@@ -228,6 +240,7 @@ export class ServerSession implements vscode.Disposable {
         this.indexStatusReceived.fire(status);
       }),
       client.onNotification(RunsChangedNotification.type, (changed) => this.runsChangedReceived.fire(changed)),
+      client.onNotification(NotesChangedNotification.type, (changed) => this.notesChangedReceived.fire(changed)),
       client.onDidChangeState(({ newState }) => this.onClientState(client, newState)),
     ];
     return client;

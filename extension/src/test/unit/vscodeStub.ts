@@ -82,6 +82,18 @@ export class Uri {
   }
 }
 
+export enum ProgressLocation {
+  SourceControl = 1,
+  Window = 10,
+  Notification = 15,
+}
+
+export enum ConfigurationTarget {
+  Global = 1,
+  Workspace = 2,
+  WorkspaceFolder = 3,
+}
+
 export enum ViewColumn {
   Active = -1,
   Beside = -2,
@@ -123,6 +135,16 @@ export class WebviewPanelStub {
   }
 }
 
+export class CancellationTokenStub {
+  isCancellationRequested = false;
+  private readonly cancelled = new EventEmitter<void>();
+  readonly onCancellationRequested = this.cancelled.event;
+  cancel(): void {
+    this.isCancellationRequested = true;
+    this.cancelled.fire();
+  }
+}
+
 type CommandHandler = (...args: unknown[]) => unknown;
 
 /** What the stubbed window, commands, clipboard and file system recorded, and the answers they give. */
@@ -134,6 +156,23 @@ export const stubRecord = {
   clipboard: '',
   written: new Map<string, Uint8Array>(),
   messages: [] as string[],
+  /** Error and warning messages, with the buttons they offered. */
+  errors: [] as Array<{ message: string; items: unknown[] }>,
+  warnings: [] as Array<{ message: string; items: unknown[] }>,
+  /** The buttons showInformationMessage and showErrorMessage answer, first call first; undefined when empty. */
+  informationAnswers: [] as Array<string | undefined>,
+  errorAnswers: [] as Array<string | undefined>,
+  /** Each withProgress call's options and what it reported. */
+  progress: [] as Array<{ options: { title?: string; cancellable?: boolean }; reports: unknown[] }>,
+  /** withProgress cancels its token as soon as the task has started. */
+  cancelProgress: false,
+  opened: [] as string[],
+  /** What showOpenDialog answers. */
+  openAnswer: undefined as Uri[] | undefined,
+  /** Settings written with getConfiguration(section).update. */
+  configUpdates: [] as Array<{ key: string; value: unknown; target: unknown }>,
+  /** What showWarningMessage answers (a modal confirm's button). */
+  warningAnswer: undefined as string | undefined,
   /** What showSaveDialog answers. */
   saveAnswer: undefined as Uri | undefined,
   saveOptions: [] as unknown[],
@@ -145,6 +184,16 @@ export const stubRecord = {
     this.clipboard = '';
     this.written.clear();
     this.messages.length = 0;
+    this.errors.length = 0;
+    this.warnings.length = 0;
+    this.warningAnswer = undefined;
+    this.informationAnswers.length = 0;
+    this.errorAnswers.length = 0;
+    this.progress.length = 0;
+    this.cancelProgress = false;
+    this.opened.length = 0;
+    this.openAnswer = undefined;
+    this.configUpdates.length = 0;
     this.saveAnswer = undefined;
     this.saveOptions.length = 0;
   },
@@ -173,6 +222,14 @@ export const env = {
 
 export const workspace = {
   workspaceFolders: [{ uri: Uri.file('/ws'), name: 'ws', index: 0 }],
+  getConfiguration(section?: string) {
+    return {
+      get: (_key: string, fallback?: unknown) => fallback,
+      update: async (key: string, value: unknown, target?: unknown) => {
+        stubRecord.configUpdates.push({ key: section ? `${section}.${key}` : key, value, target });
+      },
+    };
+  },
   fs: {
     async writeFile(uri: Uri, bytes: Uint8Array) { stubRecord.written.set(uri.fsPath, bytes); },
   },
@@ -192,9 +249,33 @@ export const window = {
     stubRecord.saveOptions.push(options);
     return stubRecord.saveAnswer;
   },
-  async showInformationMessage(message: string) {
+  async showInformationMessage(message: string, ..._items: unknown[]) {
     stubRecord.messages.push(message);
+    return stubRecord.informationAnswers.shift();
+  },
+  async withProgress<R>(options: { title?: string; cancellable?: boolean },
+    task: (progress: { report(value: unknown): void }, token: CancellationTokenStub) => Promise<R>): Promise<R> {
+    const record = { options, reports: [] as unknown[] };
+    stubRecord.progress.push(record);
+    const token = new CancellationTokenStub();
+    const running = task({ report: (value) => record.reports.push(value) }, token);
+    if (stubRecord.cancelProgress) token.cancel();
+    return running;
+  },
+  async showOpenDialog(_options: unknown): Promise<Uri[] | undefined> {
+    return stubRecord.openAnswer;
+  },
+  async showTextDocument(uri: Uri) {
+    stubRecord.opened.push(uri.fsPath);
     return undefined;
+  },
+  async showErrorMessage(message: string, ...items: unknown[]) {
+    stubRecord.errors.push({ message, items });
+    return stubRecord.errorAnswers.shift();
+  },
+  async showWarningMessage(message: string, ...items: unknown[]) {
+    stubRecord.warnings.push({ message, items });
+    return stubRecord.warningAnswer;
   },
   setStatusBarMessage(message: string) {
     stubRecord.messages.push(message);

@@ -1,0 +1,2 @@
+/** The Notes view in the Experiments container, below the runs. */
+export const notesViewId = 'ideTracker.notes';
