@@ -1,0 +1,47 @@
+using IdeTracker.Core.Series;
+using ScottPlot;
+
+namespace IdeTracker.Core.Notes.Drafts;
+
+/// <summary>Draws a metric's curves (one line per run, steps across, the metric's name up the side, a legend of run
+/// names) as a PNG on a white background, so it reads the same in light and dark Markdown previews. Each curve is
+/// downsampled to <see cref="MaxPointsPerCurve"/> points; non-finite values are left out of the line (a line
+/// cannot be drawn through NaN).</summary>
+public static class MetricPlot
+{
+    public const int Width = 800;
+    public const int Height = 450;
+    public const int MaxPointsPerCurve = 2000;
+
+    public static byte[] RenderPng(string metric, IReadOnlyList<MetricCurve> curves, int width = Width, int height = Height)
+    {
+        var plot = new Plot();
+        try
+        {
+            plot.FigureBackground.Color = Colors.White;
+            plot.DataBackground.Color = Colors.White;
+            var palette = new ScottPlot.Palettes.Category10();
+            for (var i = 0; i < curves.Count; i++)
+            {
+                var points = SeriesDownsampler.Downsample(curves[i].Points, MaxPointsPerCurve)
+                    .Where(p => double.IsFinite(p.Value))
+                    .ToList();
+                var line = plot.Add.ScatterLine(points.Select(p => (double)p.Step).ToArray(), points.Select(p => p.Value).ToArray());
+                line.Color = palette.GetColor(i);
+                line.LineWidth = 2;
+                line.MarkerSize = points.Count == 1 ? 6 : 0;
+                line.LegendText = curves[i].RunName;
+            }
+
+            plot.Title(metric);
+            plot.XLabel("step");
+            plot.YLabel(metric);
+            plot.ShowLegend(Alignment.LowerRight);
+            return plot.GetImageBytes(width, height, ImageFormat.Png);
+        }
+        finally
+        {
+            plot.Dispose();
+        }
+    }
+}

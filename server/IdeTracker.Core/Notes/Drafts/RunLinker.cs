@@ -1,0 +1,162 @@
+using IdeTracker.Core.Index;
+
+namespace IdeTracker.Core.Notes.Drafts;
+
+/// <summary>Chooses the runs a note is about: the runs the user selected that the index holds; else the runs the
+/// transcript names (a run's name, its native id or a unique prefix of its id, or an experiment's name, which
+/// stands for that experiment's latest run), in the order first named; else the workspace's most recent run.
+/// Names are compared by <see cref="SpokenWords"/>, so "run seven" names <c>run-7</c> and <c>run_07</c>. The
+/// index's names are streamed once and only matches are kept, so a workspace of any size costs one pass.</summary>
+public sealed class RunLinker(IndexStore store)
+{
+    /// <summary>A note links at most this many runs.</summary>
+    public const int MaxRuns = 6;
+
+    /// <summary>A name spoken as one plain word must be this long, or it would match ordinary speech.</summary>
+    public const int MinSingleWordLength = 5;
+
+    /// <summary>A spoken id prefix must be this long to count.</summary>
+    public const int MinIdPrefixLength = 6;
+
+    /// <summary>Longest name, in words, looked for in the transcript.</summary>
+    private const int MaxNameWords = 8;
+
+    /// <summary>Names that are words people say about any run, never a name they mean.</summary>
+    private static readonly HashSet<string> CommonNames = new(StringComparer.Ordinal)
+    {
+        "default", "experiment", "experiments", "baseline", "model", "models", "training", "results", "outputs", "logs",
+    };
+
+    public RunLink Link(string transcript, IReadOnlyList<string> selectedRunIds, CancellationToken cancellationToken = default)
+    {
+        if (selectedRunIds.Count > 0)
+        {
+            var known = store.GetRunRowsByIds(selectedRunIds, null).Select(r => r.Id).Take(MaxRuns).ToList();
+            if (known.Count > 0)
+            {
+                return new RunLink(known, RunLinkReason.Selected);
+            }
+        }
+
+        var spoken = Spoken(transcript, cancellationToken);
+        if (spoken.Count > 0)
+        {
+            return new RunLink(spoken, RunLinkReason.Spoken);
+        }
+
+        return store.GetMostRecentRunId() is { } latest
+            ? new RunLink([latest], RunLinkReason.MostRecent)
+            : new RunLink([], RunLinkReason.None);
+    }
+
+    /// <summary>The runs named in <paramref name="transcript"/>, in the order of their first mention.</summary>
+    public IReadOnlyList<string> Spoken(string transcript, CancellationToken cancellationToken = default)
+    {
+        var words = SpokenWords.OfSpeech(transcript);
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        var phrases = FirstPositions(words);
+        var rawTokens = RawTokens(transcript);
+
+        // Names are streamed newest first, so the first run seen with a name or in an experiment is its latest.
+        var byName = new Dictionary<string, (int At, string Id)>(StringComparer.Ordinal);
+        var byExperiment = new Dictionary<string, (int At, string Id)>(StringComparer.Ordinal);
+        var byIdToken = new Dictionary<string, (int At, List<string> Ids)>(StringComparer.Ordinal);
+        store.ForEachRunName(run =>
+        {
+            if (Find(phrases, run.Name) is { } at && !byName.ContainsKey(Key(run.Name)))
+            {
+                byName[Key(run.Name)] = (at, run.Id);
+            }
+
+            if (run.Experiment is { } experiment && Find(phrases, experiment) is { } named && !byExperiment.ContainsKey(Key(experiment)))
+            {
+                byExperiment[Key(experiment)] = (named, run.Id);
+            }
+
+            foreach (var (token, position) in rawTokens)
+            {
+                if (run.Id.StartsWith(token, StringComparison.Ordinal) || run.NativeId.StartsWith(token, StringComparison.OrdinalIgnoreCase))
+                {
+                    if (!byIdToken.TryGetValue(token, out var hit))
+                    {
+                        byIdToken[token] = hit = (position, []);
+                    }
+
+                    if (hit.Ids.Count < 2)
+                    {
+                        hit.Ids.Add(run.Id);
+                    }
+                }
+            }
+        }, cancellationToken);
+
+        return byName.Values
+            .Concat(byIdToken.Values.Where(hit => hit.Ids.Count == 1).Select(hit => (hit.At, Id: hit.Ids[0])))
+            .Concat(byExperiment.Values)
+            .OrderBy(hit => hit.At)
+            .Select(hit => hit.Id)
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxRuns)
+            .ToList();
+    }
+
+    private static string Key(string name) => string.Join(' ', SpokenWords.OfName(name));
+
+    /// <summary>Where each phrase of up to <see cref="MaxNameWords"/> words first starts in the transcript.</summary>
+    private static Dictionary<string, int> FirstPositions(IReadOnlyList<string> words)
+    {
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var start = 0; start < words.Count; start++)
+        {
+            var phrase = "";
+            for (var length = 1; length <= MaxNameWords && start + length <= words.Count; length++)
+            {
+                phrase = length == 1 ? words[start] : phrase + " " + words[start + length - 1];
+                positions.TryAdd(phrase, start);
+            }
+        }
+
+        return positions;
+    }
+
+    /// <summary>Where the transcript says <paramref name="name"/>, or null; a one-word name must be long or hold a
+    /// digit and not be a common word, so "by default" does not name the Default experiment.</summary>
+    private static int? Find(Dictionary<string, int> phrases, string name)
+    {
+        var words = SpokenWords.OfName(name);
+        if (words.Count == 0 || words.Count > MaxNameWords)
+        {
+            return null;
+        }
+
+        if (words.Count == 1 && (CommonNames.Contains(words[0]) || (words[0].Length < MinSingleWordLength && !words[0].Any(char.IsAsciiDigit))))
+        {
+            return null;
+        }
+
+        return phrases.TryGetValue(string.Join(' ', words), out var at) ? at : null;
+    }
+
+    /// <summary>Spoken tokens that could be an id or its prefix (letters and digits, at least one digit, long enough), as
+    /// written, each with its place among the transcript's whitespace-separated words: close enough to the
+    /// places of spoken names to order the runs by first mention.</summary>
+    private static List<(string Token, int At)> RawTokens(string transcript)
+    {
+        var tokens = new List<(string, int)>();
+        var parts = transcript.Split([' ', '\t', '\n', '\r', ',', '.', ';', ':', '!', '?', '"', '\'', '(', ')'], StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var token = parts[i].ToLowerInvariant();
+            if (token.Length >= MinIdPrefixLength && token.Any(char.IsAsciiDigit) && token.All(char.IsAsciiLetterOrDigit))
+            {
+                tokens.Add((token, i));
+            }
+        }
+
+        return tokens;
+    }
+}
