@@ -62,19 +62,19 @@ public sealed class RunLinker(IndexStore store)
         var rawTokens = RawTokens(transcript);
 
         // Names are streamed newest first, so the first run seen with a name or in an experiment is its latest.
-        var byName = new Dictionary<string, (int At, string Id)>(StringComparer.Ordinal);
-        var byExperiment = new Dictionary<string, (int At, string Id)>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, (int At, int Length, string Id)>(StringComparer.Ordinal);
+        var byExperiment = new Dictionary<string, (int At, int Length, string Id)>(StringComparer.Ordinal);
         var byIdToken = new Dictionary<string, (int At, List<string> Ids)>(StringComparer.Ordinal);
         store.ForEachRunName(run =>
         {
-            if (Find(phrases, run.Name) is { } at && !byName.ContainsKey(Key(run.Name)))
+            if (Find(phrases, run.Name) is { } name && !byName.ContainsKey(Key(run.Name)))
             {
-                byName[Key(run.Name)] = (at, run.Id);
+                byName[Key(run.Name)] = (name.At, name.Length, run.Id);
             }
 
             if (run.Experiment is { } experiment && Find(phrases, experiment) is { } named && !byExperiment.ContainsKey(Key(experiment)))
             {
-                byExperiment[Key(experiment)] = (named, run.Id);
+                byExperiment[Key(experiment)] = (named.At, named.Length, run.Id);
             }
 
             foreach (var (token, position) in rawTokens)
@@ -94,9 +94,11 @@ public sealed class RunLinker(IndexStore store)
             }
         }, cancellationToken);
 
-        return byName.Values
+        // "model size sweep three" names a run, not also the experiment "model-size-sweep" its words begin with.
+        var experiments = byExperiment.Values.Where(e => !byName.Values.Any(n => e.At < n.At + n.Length && n.At < e.At + e.Length));
+        return byName.Values.Select(hit => (hit.At, hit.Id))
             .Concat(byIdToken.Values.Where(hit => hit.Ids.Count == 1).Select(hit => (hit.At, Id: hit.Ids[0])))
-            .Concat(byExperiment.Values)
+            .Concat(experiments.Select(hit => (hit.At, hit.Id)))
             .OrderBy(hit => hit.At)
             .Select(hit => hit.Id)
             .Distinct(StringComparer.Ordinal)
@@ -125,7 +127,7 @@ public sealed class RunLinker(IndexStore store)
 
     /// <summary>Where the transcript says <paramref name="name"/>, or null; a one-word name must be long or hold a
     /// digit and not be a common word, so "by default" does not name the Default experiment.</summary>
-    private static int? Find(Dictionary<string, int> phrases, string name)
+    private static (int At, int Length)? Find(Dictionary<string, int> phrases, string name)
     {
         var words = SpokenWords.OfName(name);
         if (words.Count == 0 || words.Count > MaxNameWords)
@@ -138,7 +140,7 @@ public sealed class RunLinker(IndexStore store)
             return null;
         }
 
-        return phrases.TryGetValue(string.Join(' ', words), out var at) ? at : null;
+        return phrases.TryGetValue(string.Join(' ', words), out var at) ? (at, words.Count) : null;
     }
 
     /// <summary>Spoken tokens that could be an id or its prefix (letters and digits, at least one digit, long enough), as

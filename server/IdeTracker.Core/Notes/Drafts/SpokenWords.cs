@@ -111,7 +111,7 @@ public static class SpokenWords
                 total = current * 1000;
                 current = 0;
             }
-            else if (word == "and" && any && i + 1 < words.Count && (Units.ContainsKey(words[i + 1]) || Tens.ContainsKey(words[i + 1])) && current >= 100)
+            else if (word == "and" && any && i + 1 < words.Count && (Units.ContainsKey(words[i + 1]) || Tens.ContainsKey(words[i + 1])) && (current >= 100 || total > 0))
             {
                 continue;
             }

@@ -21,7 +21,7 @@ public sealed partial record TranscriptStory(
 
     public static TranscriptStory Of(string transcript)
     {
-        var text = Whitespace().Replace(NonSpeech().Replace(transcript.Replace('\u2019', '\''), " "), " ").Trim();
+        var text = Whitespace().Replace(NonSpeech().Replace(transcript, " "), " ").Trim();
         var sentences = SentenceEnd().Split(text).Select(s => s.Trim()).Where(s => s.Any(char.IsLetterOrDigit)).ToList();
         if (sentences.Count == 0)
         {
@@ -63,7 +63,7 @@ public sealed partial record TranscriptStory(
     private static partial Regex SentenceEnd();
 
     [GeneratedRegex(
-        @"\b(?:next(?: time| step| steps)?\b|i(?:'ll| will) (?:try|run|test|add|use|switch|look|check|increase|decrease|lower|raise)|(?:i|we) (?:want|plan|need|intend) to|(?:i|we)(?:'d| would) like to|(?:i|we) should|should (?:try|also)|maybe (?:try|i|we)|(?:i'm|i am|we're|we are) going to|going to try|follow[- ]?up)",
+        @"\b(?:next(?: time| step| steps)?\b|i(?:['’]ll| will) (?:try|run|rerun|test|add|use|switch|look|check|compare|increase|decrease|lower|raise)|(?:i|we) (?:want|plan|need|intend) to|(?:i|we)(?:['’]d| would) like to|(?:i|we) should|should (?:try|also)|maybe (?:try|i|we)|(?:i['’]m|i am|we['’]re|we are) going to|going to try|follow[- ]?up)",
         RegexOptions.IgnoreCase)]
     private static partial Regex NextStep();
 }
