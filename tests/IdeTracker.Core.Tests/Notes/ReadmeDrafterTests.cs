@@ -88,6 +88,23 @@ public sealed class ReadmeDrafterTests : IDisposable
     }
 
     [Fact]
+    public void Several_selected_runs_get_one_column_each_in_params_and_results()
+    {
+        var runs = _workspace.SacredRuns.Take(3).ToList();
+
+        var draft = Draft("Three seeds.", Loss, [.. runs.Select(r => r.Run.Id)]);
+
+        var header = $"| Param | {string.Join(" | ", runs.Select(r => MarkdownText.Escape(r.Run.Name)))} |";
+        Assert.Contains(header, Section(draft.Markdown, "Params"), StringComparison.Ordinal);
+        Assert.Contains($"| {MarkdownText.Code("seed")} | {string.Join(" | ", runs.Select(r => r.Params["seed"]))} |", draft.Markdown, StringComparison.Ordinal);
+        Assert.Contains(
+            $"{MarkdownText.Code(Loss.Key)} last | {string.Join(" | ", runs.Select(r => MarkdownText.Escape(Labels.Metric(r.Metrics[Loss.Key].Last))))} |",
+            Section(draft.Markdown, "Results"),
+            StringComparison.Ordinal);
+        Assert.Equal(3, Section(draft.Markdown, "Reproduce").Split('\n').Count(l => l.StartsWith("### ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void The_first_run_of_the_workspace_has_no_earlier_run_to_compare_with()
     {
         var first = _workspace.AllRuns.Where(r => r.Run.StartTime is not null).MinBy(r => r.Run.StartTime)!;

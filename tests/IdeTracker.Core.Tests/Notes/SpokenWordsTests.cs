@@ -13,6 +13,19 @@ public sealed class SpokenWordsTests
         Assert.Equal(["run", "7"], SpokenWords.OfName(name));
 
     [Theory]
+    [InlineData("model-size-sweep #007")]
+    [InlineData("  Run__07b0 x10  ")]
+    [InlineData("0")]
+    [InlineData("---")]
+    [InlineData("magnificent-wolf-210")]
+    public void The_one_pass_key_of_a_name_is_its_words_joined(string name)
+    {
+        var words = SpokenWords.OfName(name);
+
+        Assert.Equal((string.Join(' ', words), words.Count), SpokenWords.KeyOfName(name, new System.Text.StringBuilder("left over")));
+    }
+
+    [Theory]
     [InlineData("run seven", "run 7")]
     [InlineData("the twenty one layer model", "the 21 layer model")]
     [InlineData("magnificent wolf two hundred ten", "magnificent wolf 210")]

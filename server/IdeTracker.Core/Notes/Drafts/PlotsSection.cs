@@ -30,7 +30,6 @@ internal static partial class PlotsSection
             return [];
         }
 
-        Directory.CreateDirectory(noteFolder);
         var names = new PlotFileNames();
         var written = new List<string>();
         foreach (var key in keys)
@@ -53,9 +52,17 @@ internal static partial class PlotsSection
             if (curves.Count > 0)
             {
                 var file = Path.Combine(noteFolder, names.For(key));
-                WriteAtomically(file, MetricPlot.RenderPng(key, curves));
-                written.Add(file);
-                markdown.AppendLine($"![{MarkdownText.Escape(key)}](./{Path.GetFileName(file)})").AppendLine();
+                try
+                {
+                    WriteAtomically(file, MetricPlot.RenderPng(key, curves));
+                    written.Add(file);
+                    markdown.AppendLine($"![{MarkdownText.Escape(key)}](./{Path.GetFileName(file)})").AppendLine();
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or DllNotFoundException or TypeInitializationException)
+                {
+                    // The draft is still worth having without its picture: say why it is missing.
+                    markdown.AppendLine($"No plot of {MarkdownText.Code(key)}: {MarkdownText.Escape(file)} could not be written ({MarkdownText.Escape(e.Message)}).").AppendLine();
+                }
             }
 
             foreach (var name in missing)
@@ -79,6 +86,7 @@ internal static partial class PlotsSection
 
     private static void WriteAtomically(string file, byte[] bytes)
     {
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         var temp = $"{file}.{Guid.NewGuid():N}.tmp";
         try
         {

@@ -1,3 +1,4 @@
+using System.Text;
 using IdeTracker.Core.Index;
 
 namespace IdeTracker.Core.Notes.Drafts;
@@ -65,16 +66,27 @@ public sealed class RunLinker(IndexStore store)
         var byName = new Dictionary<string, (int At, int Length, string Id)>(StringComparer.Ordinal);
         var byExperiment = new Dictionary<string, (int At, int Length, string Id)>(StringComparer.Ordinal);
         var byIdToken = new Dictionary<string, (int At, List<string> Ids)>(StringComparer.Ordinal);
+        var buffer = new StringBuilder();
+        var experimentKeys = new Dictionary<string, (string Key, int Words)>(StringComparer.Ordinal);
         store.ForEachRunName(run =>
         {
-            if (Find(phrases, run.Name) is { } name && !byName.ContainsKey(Key(run.Name)))
+            var name = SpokenWords.KeyOfName(run.Name, buffer);
+            if (Find(phrases, name) is { } said && !byName.ContainsKey(name.Key))
             {
-                byName[Key(run.Name)] = (name.At, name.Length, run.Id);
+                byName[name.Key] = (said, name.Words, run.Id);
             }
 
-            if (run.Experiment is { } experiment && Find(phrases, experiment) is { } named && !byExperiment.ContainsKey(Key(experiment)))
+            if (run.Experiment is { } experiment)
             {
-                byExperiment[Key(experiment)] = (named.At, named.Length, run.Id);
+                if (!experimentKeys.TryGetValue(experiment, out var key))
+                {
+                    experimentKeys[experiment] = key = SpokenWords.KeyOfName(experiment, buffer);
+                }
+
+                if (Find(phrases, key) is { } named && !byExperiment.ContainsKey(key.Key))
+                {
+                    byExperiment[key.Key] = (named, key.Words, run.Id);
+                }
             }
 
             foreach (var (token, position) in rawTokens)
@@ -106,8 +118,6 @@ public sealed class RunLinker(IndexStore store)
             .ToList();
     }
 
-    private static string Key(string name) => string.Join(' ', SpokenWords.OfName(name));
-
     /// <summary>Where each phrase of up to <see cref="MaxNameWords"/> words first starts in the transcript.</summary>
     private static Dictionary<string, int> FirstPositions(IReadOnlyList<string> words)
     {
@@ -127,20 +137,15 @@ public sealed class RunLinker(IndexStore store)
 
     /// <summary>Where the transcript says <paramref name="name"/>, or null; a one-word name must be long or hold a
     /// digit and not be a common word, so "by default" does not name the Default experiment.</summary>
-    private static (int At, int Length)? Find(Dictionary<string, int> phrases, string name)
+    private static int? Find(Dictionary<string, int> phrases, (string Key, int Words) name)
     {
-        var words = SpokenWords.OfName(name);
-        if (words.Count == 0 || words.Count > MaxNameWords)
+        if (name.Words == 0 || name.Words > MaxNameWords || !phrases.TryGetValue(name.Key, out var at))
         {
             return null;
         }
 
-        if (words.Count == 1 && (CommonNames.Contains(words[0]) || (words[0].Length < MinSingleWordLength && !words[0].Any(char.IsAsciiDigit))))
-        {
-            return null;
-        }
-
-        return phrases.TryGetValue(string.Join(' ', words), out var at) ? (at, words.Count) : null;
+        var plainWord = name.Words == 1 && (CommonNames.Contains(name.Key) || (name.Key.Length < MinSingleWordLength && !name.Key.Any(char.IsAsciiDigit)));
+        return plainWord ? null : at;
     }
 
     /// <summary>Spoken tokens that could be an id or its prefix (letters and digits, at least one digit, long enough), as

@@ -25,6 +25,48 @@ public static class SpokenWords
     /// <summary>The words of a run or experiment name, as written.</summary>
     public static IReadOnlyList<string> OfName(string text) => [.. Split(text).Select(TrimZeros)];
 
+    /// <summary><see cref="OfName"/>'s words joined by single spaces and how many there are, built in one pass over
+    /// <paramref name="name"/> into <paramref name="buffer"/> (reused: the linker keys every run of a workspace).</summary>
+    public static (string Key, int Words) KeyOfName(string name, StringBuilder buffer)
+    {
+        buffer.Clear();
+        var words = 0;
+        var wordStart = -1;
+        var previous = '\0';
+        foreach (var raw in name)
+        {
+            var c = char.ToLowerInvariant(raw);
+            if (!char.IsLetterOrDigit(c))
+            {
+                previous = '\0';
+                continue;
+            }
+
+            var digit = char.IsDigit(c);
+            var startsWord = previous == '\0' || digit != char.IsDigit(previous);
+            if (startsWord)
+            {
+                if (words > 0)
+                {
+                    buffer.Append(' ');
+                }
+
+                words++;
+                wordStart = buffer.Length;
+            }
+            else if (digit && buffer.Length == wordStart + 1 && buffer[wordStart] == '0')
+            {
+                // A leading zero of a number: "07" is "7".
+                buffer.Length = wordStart;
+            }
+
+            buffer.Append(c);
+            previous = c;
+        }
+
+        return (buffer.ToString(), words);
+    }
+
     /// <summary>The words of something said: like <see cref="OfName"/>, with number words folded into digits.</summary>
     public static IReadOnlyList<string> OfSpeech(string text) => FoldNumbers(Split(text));
 
