@@ -4,14 +4,14 @@ namespace IdeTracker.Core.Index;
 /// the size of the workspace; the names are handed over one at a time, never collected here.</summary>
 public sealed partial class IndexStore
 {
-    /// <summary>Hands every run's names to <paramref name="visit"/>, newest first (runs without a start last).</summary>
+    /// <summary>Hands every run's names to <paramref name="visit"/>, in no particular order (sorting 100,000 runs
+    /// would cost more than reading them).</summary>
     public void ForEachRunName(Action<RunNameRow> visit, CancellationToken cancellationToken = default)
     {
         using var connection = OpenRead();
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT r.id, r.native_id, r.name, r.experiment, r.store_key, r.directory, r.start_ms FROM runs r
-            ORDER BY r.start_ms IS NULL, r.start_ms DESC, r.name, r.id
             """;
         using var reader = command.ExecuteReader();
         while (reader.Read())

@@ -62,18 +62,18 @@ public sealed class RunLinker(IndexStore store)
         var phrases = FirstPositions(words);
         var rawTokens = RawTokens(transcript);
 
-        // Names are streamed newest first, so the first run seen with a name or in an experiment is its latest.
-        var byName = new Dictionary<string, (int At, int Length, string Id)>(StringComparer.Ordinal);
-        var byExperiment = new Dictionary<string, (int At, int Length, string Id)>(StringComparer.Ordinal);
+        // A name or an experiment several runs share stands for the latest of them.
+        var byName = new Dictionary<string, NamedRun>(StringComparer.Ordinal);
+        var byExperiment = new Dictionary<string, NamedRun>(StringComparer.Ordinal);
         var byIdToken = new Dictionary<string, (int At, List<string> Ids)>(StringComparer.Ordinal);
         var buffer = new StringBuilder();
         var experimentKeys = new Dictionary<string, (string Key, int Words)>(StringComparer.Ordinal);
         store.ForEachRunName(run =>
         {
             var name = SpokenWords.KeyOfName(run.Name, buffer);
-            if (Find(phrases, name) is { } said && !byName.ContainsKey(name.Key))
+            if (Find(phrases, name) is { } said)
             {
-                byName[name.Key] = (said, name.Words, run.Id);
+                KeepLatest(byName, name.Key, new NamedRun(said, name.Words, run.Id, run.StartTime));
             }
 
             if (run.Experiment is { } experiment)
@@ -83,9 +83,9 @@ public sealed class RunLinker(IndexStore store)
                     experimentKeys[experiment] = key = SpokenWords.KeyOfName(experiment, buffer);
                 }
 
-                if (Find(phrases, key) is { } named && !byExperiment.ContainsKey(key.Key))
+                if (Find(phrases, key) is { } named)
                 {
-                    byExperiment[key.Key] = (named, key.Words, run.Id);
+                    KeepLatest(byExperiment, key.Key, new NamedRun(named, key.Words, run.Id, run.StartTime));
                 }
             }
 
@@ -117,6 +117,24 @@ public sealed class RunLinker(IndexStore store)
             .Take(MaxRuns)
             .ToList();
     }
+
+    private static void KeepLatest(Dictionary<string, NamedRun> named, string key, NamedRun run)
+    {
+        if (!named.TryGetValue(key, out var kept) || Later(run, kept))
+        {
+            named[key] = run;
+        }
+    }
+
+    /// <summary>Started later (a run without a start time is never later than one with), ties to the greater id.</summary>
+    private static bool Later(NamedRun a, NamedRun b) =>
+        (a.Start, b.Start) switch
+        {
+            ({ } x, { } y) when x != y => x > y,
+            ({ }, null) => true,
+            (null, { }) => false,
+            _ => string.CompareOrdinal(a.Id, b.Id) > 0,
+        };
 
     /// <summary>Where each phrase of up to <see cref="MaxNameWords"/> words first starts in the transcript.</summary>
     private static Dictionary<string, int> FirstPositions(IReadOnlyList<string> words)
@@ -166,4 +184,7 @@ public sealed class RunLinker(IndexStore store)
 
         return tokens;
     }
+
+    /// <summary>A run found by a name said at word <see cref="At"/>, <see cref="Length"/> words long.</summary>
+    private sealed record NamedRun(int At, int Length, string Id, DateTimeOffset? Start);
 }
