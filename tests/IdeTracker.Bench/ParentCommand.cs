@@ -2,6 +2,7 @@ using System.Diagnostics;
 using IdeTracker.Bench.ConfigRequests;
 using IdeTracker.Bench.ConfigResults;
 using IdeTracker.Bench.Configs;
+using IdeTracker.Bench.Draft;
 using IdeTracker.Bench.Filter;
 using IdeTracker.Bench.Generation;
 using IdeTracker.Bench.Live;
@@ -22,7 +23,7 @@ internal static class ParentCommand
         try
         {
             var known = BenchScenario.All(options).Select(s => s.Name)
-                .Concat([TfeventsThroughput.Name, WandbLogBenchmark.Name, LiveLatencyMeasurement.Name, SeriesBenchmark.Name, FilterBenchmark.Name, ConfigResultsBenchmark.Name, ConfigRequestsBenchmark.Name, ConfigsBenchmark.Name]).ToList();
+                .Concat([TfeventsThroughput.Name, WandbLogBenchmark.Name, LiveLatencyMeasurement.Name, SeriesBenchmark.Name, FilterBenchmark.Name, ConfigResultsBenchmark.Name, ConfigRequestsBenchmark.Name, ConfigsBenchmark.Name, DraftBenchmark.Name]).ToList();
             if (options.Only?.FirstOrDefault(n => !known.Contains(n)) is { } unknown)
             {
                 throw new ArgumentException($"--only: unknown measurement '{unknown}'; known: {string.Join(", ", known)}");
@@ -44,7 +45,8 @@ internal static class ParentCommand
             var configIndexComplete = !options.Includes(ConfigResultsBenchmark.Name) || ConfigResultsBenchmark.Run(options, Console.Out);
             var configRequestsComplete = !options.Includes(ConfigRequestsBenchmark.Name) || ConfigRequestsBenchmark.Run(options, Console.Out);
             var configsAllRead = !options.Includes(ConfigsBenchmark.Name) || ConfigsBenchmark.Run(Console.Out);
-            var failed = !wandbLogRead || !filterIndexComplete || !configIndexComplete || !configRequestsComplete || !configsAllRead
+            var draftLinked = !options.Includes(DraftBenchmark.Name) || DraftBenchmark.Run(options, Console.Out);
+            var failed = !wandbLogRead || !filterIndexComplete || !configIndexComplete || !configRequestsComplete || !configsAllRead || !draftLinked
                 || runs.Any(r => r.Result is null || Targets.For(r.Scenario, r.Result).Any(c => c.MustHold && !c.Met))
                 || (tfevents is not null && !TfeventsReport.AllPointsRead(tfevents))
                 || (live is not null && LiveLatencyReport.Targets(live).Any(c => c.MustHold && !c.Met))

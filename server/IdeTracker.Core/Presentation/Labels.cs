@@ -30,6 +30,11 @@ public static class Labels
     /// <summary>"1,234 runs", "1 run".</summary>
     public static string Count(long count, string noun) => noun.ToQuantity(count, "N0", English);
 
+    /// <summary>"512 B", "1.5 MB", "3.2 GB": the largest unit under the size, one decimal at most.</summary>
+    /// <remarks>Under a kilobyte the count is spelled in bytes here: Humanizer calls an empty size "0 b", bits.</remarks>
+    public static string Size(long bytes) =>
+        bytes is >= 0 and < 1024 ? $"{bytes.ToString(English)} B" : ByteSize.FromBytes(bytes).ToString("0.#", English);
+
     /// <summary>A metric value as a person reads it: 4 significant digits, exponent for tiny or huge values,
     /// NaN and ±∞ spelled out.</summary>
     public static string Metric(double value)

@@ -13,6 +13,8 @@ public static class CliCommands
           ide-tracker annotate <folder> <run> [options]
                                                      star, tag or note a run (id, unique id prefix or exact name);
                                                      writes <folder>/.ide-tracker/runs/<run id>.json
+          ide-tracker draft <run folder or id> --transcript <file> [options]
+                                                     print a README draft of the run from a note's transcript
 
         Options for scan and runs:
           --json                 print a JSON array, one object per run
@@ -35,6 +37,12 @@ public static class CliCommands
           --untag <tag>          remove a tag (repeatable)
           --note <text>          set the note; --clear-note removes it
           --index <file>         index database to use (default: the user's cache folder)
+
+        Options for draft (the run: its folder or one inside it, an id, unique id prefix or exact name):
+          --transcript <file>    the note's text (required)
+          --workspace <folder>   the workspace to index (default: the current folder)
+          --index <file>         index database to use (default: the user's cache folder)
+          --plots <folder>       where the plot images go (default: the transcript's folder)
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -50,6 +58,7 @@ public static class CliCommands
             "scan" => Verb("scan", args, (IReadOnlyList<string> a, out string? p) => ScanArguments.Parse(a, out p), parsed => ScanCommand.Run(parsed, output, error), error),
             "runs" => Verb("runs", args, RunsArguments.Parse, parsed => RunsCommand.Run(parsed, output, error), error),
             "annotate" => Verb("annotate", args, AnnotateArguments.Parse, parsed => AnnotateCommand.Run(parsed, output, error), error),
+            "draft" => Verb("draft", args, DraftArguments.Parse, parsed => DraftCommand.Run(parsed, output, error), error),
             _ => Unknown(args[0], error),
         };
     }

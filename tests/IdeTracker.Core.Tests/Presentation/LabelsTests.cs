@@ -42,6 +42,14 @@ public sealed class LabelsTests
     }
 
     [Theory]
+    [InlineData(0, "0 B")]
+    [InlineData(512, "512 B")]
+    [InlineData(1536, "1.5 KB")]
+    [InlineData(5L * 1024 * 1024 * 1024, "5 GB")]
+    public void Sizes_take_the_largest_unit_with_one_decimal_at_most(long bytes, string expected) =>
+        Assert.Equal(expected, Labels.Size(bytes));
+
+    [Theory]
     [InlineData(0.93412, "0.9341")]
     [InlineData(0.0003, "3e-4")]
     [InlineData(12345678.0, "1.235e+7")]

@@ -1,6 +1,5 @@
 using IdeTracker.Core.Index;
 using IdeTracker.Core.Model;
-using IdeTracker.Core.Presentation;
 
 namespace IdeTracker.Server.Features.RunTree;
 
@@ -15,10 +14,8 @@ public static class ParamChanges
 
     public static string Describe(RunParamsRow from, RunParamsRow to)
     {
-        var changed = from.Params.Keys.Union(to.Params.Keys, StringComparer.Ordinal)
-            .Where(key => !ParamValues.Same(from.Params.GetValueOrDefault(key), to.Params.GetValueOrDefault(key)))
-            .Order(NaturalStringComparer.Instance)
-            .ToList();
+        var changes = ParamDiff.Between(from.Params, to.Params);
+        var changed = changes.Select(change => change.Key).ToList();
         if (changed.Count == 0)
         {
             return Same;
@@ -29,8 +26,7 @@ public static class ParamChanges
             return overrides;
         }
 
-        var shown = changed.Take(MaxShown)
-            .Select(key => $"{key} {from.Params.GetValueOrDefault(key) ?? Unset} → {to.Params.GetValueOrDefault(key) ?? Unset}");
+        var shown = changes.Take(MaxShown).Select(change => $"{change.Key} {change.From ?? Unset} → {change.To ?? Unset}");
         var text = string.Join(", ", shown);
         return changed.Count > MaxShown ? $"{text} +{changed.Count - MaxShown} more" : text;
     }
