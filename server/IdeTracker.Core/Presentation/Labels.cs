@@ -24,9 +24,6 @@ public static class Labels
     public static string? RunDuration(DateTimeOffset? start, DateTimeOffset? end) =>
         start is { } s && end is { } e && e > s ? Duration(e - s) : null;
 
-    /// <summary>"75.2 MB", "512 B": a size in bytes as a person reads it.</summary>
-    public static string Size(long bytes) => bytes.Bytes().Humanize("0.#", English);
-
     /// <summary>"1,234 runs", "1 run".</summary>
     public static string Count(long count, string noun) => noun.ToQuantity(count, "N0", English);
 

@@ -29,6 +29,36 @@ public static class MarkdownText
         return builder.ToString();
     }
 
+    /// <summary>Someone's own words (a transcript) as Markdown prose a person will go on editing: only what would turn
+    /// into markup is escaped (emphasis, code, links, HTML, table pipes, and a heading, list or quote at the start),
+    /// so "lr 0.001", "run-7" and "batch_size" stay as they were said.</summary>
+    public static string EscapeProse(string text)
+    {
+        var oneLine = text.Replace("\r\n", " ").Replace('\r', ' ').Replace('\n', ' ');
+        var builder = new StringBuilder(oneLine.Length + 8);
+        for (var i = 0; i < oneLine.Length; i++)
+        {
+            var c = oneLine[i];
+            var intraword = i > 0 && i + 1 < oneLine.Length && char.IsLetterOrDigit(oneLine[i - 1]) && char.IsLetterOrDigit(oneLine[i + 1]);
+            var markup = c switch
+            {
+                '\\' or '`' or '*' or '[' or ']' or '<' or '|' => true,
+                '_' or '~' => !intraword,
+                '#' or '>' or '-' or '+' or '=' => builder.Length == 0,
+                '.' or ')' => i + 1 < oneLine.Length && oneLine[i + 1] == ' ' && builder.Length == i && i > 0 && oneLine[..i].All(char.IsAsciiDigit),
+                _ => false,
+            };
+            if (markup)
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>Inline code that cannot be broken out of: a fence longer than any backtick run inside.</summary>
     public static string Code(string text)
     {

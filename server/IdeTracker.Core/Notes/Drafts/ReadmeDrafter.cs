@@ -7,7 +7,8 @@ namespace IdeTracker.Core.Notes.Drafts;
 /// <summary>Drafts a note's README: the speaker's story (<see cref="TranscriptStory"/>) around what the index knows
 /// of the runs the note is about (<see cref="RunLinker"/>): their params and what changed from the run before,
 /// results, plots written into the note's folder, and how to reproduce them. Everything taken from a run is
-/// Markdown-escaped; so are the speaker's words, which are data too.</summary>
+/// Markdown-escaped; the speaker's words are escaped as prose (only what would become markup), so the draft stays
+/// pleasant to edit.</summary>
 public sealed class ReadmeDrafter(IndexStore store, MetricChoice? mainMetric)
 {
     public ReadmeDraft Draft(DraftRequest request)
@@ -18,20 +19,20 @@ public sealed class ReadmeDrafter(IndexStore store, MetricChoice? mainMetric)
         var markdown = new StringBuilder();
 
         var title = story.Title ?? (runs.Count > 0 ? runs[0].Run.Name : "Voice note");
-        markdown.AppendLine($"# {MarkdownText.Escape(title)}").AppendLine();
+        markdown.AppendLine($"# {MarkdownText.EscapeProse(title)}").AppendLine();
         if (story.IsSilent)
         {
             markdown.AppendLine("_This note had no speech: the recording was silent, so there is no story to draft. The run sections below are filled in from the index._").AppendLine();
         }
         else
         {
-            markdown.AppendLine(MarkdownText.Escape(story.Summary!)).AppendLine();
+            markdown.AppendLine(MarkdownText.EscapeProse(story.Summary!)).AppendLine();
         }
 
         WriteLinkedRuns(markdown, runs, link.Reason, request.Now);
         markdown.AppendLine("## What I tried and why").AppendLine();
         markdown.AppendLine(story.Tried.Count > 0
-            ? string.Join(' ', story.Tried.Select(MarkdownText.Escape))
+            ? string.Join(' ', story.Tried.Select(MarkdownText.EscapeProse))
             : story.IsSilent ? "_Nothing was said._" : "_Only next steps were said._").AppendLine();
 
         IReadOnlyList<string> plots = [];
@@ -53,7 +54,7 @@ public sealed class ReadmeDrafter(IndexStore store, MetricChoice? mainMetric)
         {
             foreach (var step in story.NextSteps)
             {
-                markdown.AppendLine($"- {MarkdownText.Escape(step)}");
+                markdown.AppendLine($"- {MarkdownText.EscapeProse(step)}");
             }
         }
 

@@ -107,7 +107,7 @@ public sealed class NotesFeature(
                 var language = string.IsNullOrWhiteSpace(speech.Language) ? "en" : speech.Language.Trim();
                 var options = new TranscriptionOptions(model, language, initialPrompt(session), speech.Threads ?? 0);
                 var transcript = await transcriber.TranscribeAsync(Store.PathOf(note, note.AudioFile), options, progress, cancellationToken).ConfigureAwait(false);
-                var title = note.Title == NoteStore.DefaultTitle(note.CreatedAt) ? NoteTitles.FromTranscript(transcript.Text) ?? note.Title : note.Title;
+                var title = note.Title == NoteStore.DefaultTitle(note.CreatedAt) ? TranscriptStory.Of(transcript.Text).Title ?? note.Title : note.Title;
                 return Store.SaveTranscript(note, transcript, title);
             }
             finally
