@@ -10,9 +10,21 @@ public static unsafe class NativeLog
 {
     private static readonly Lock Gate = new();
     private static readonly System.Text.StringBuilder Pending = new();
+    private static readonly Queue<string> Last = new();
+    private const int Kept = 20;
 
     /// <summary>Receives each complete native log line (without its newline); null drops them.</summary>
     public static Action<string>? Sink { get; set; }
+
+    /// <summary>The last lines logged that contain "error" or "failed" (whisper.cpp's reasons for refusing a file),
+    /// oldest first, to put in a message.</summary>
+    public static IReadOnlyList<string> RecentErrors()
+    {
+        lock (Gate)
+        {
+            return Last.Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase) || l.Contains("failed", StringComparison.OrdinalIgnoreCase)).ToList();
+        }
+    }
 
     internal static void Attach(WhisperNativeApi api)
     {
@@ -38,6 +50,12 @@ public static unsafe class NativeLog
             Pending.Clear().Append(all, end + 1, all.Length - end - 1);
             foreach (var line in all[..end].Split('\n'))
             {
+                Last.Enqueue(line);
+                if (Last.Count > Kept)
+                {
+                    Last.Dequeue();
+                }
+
                 Sink?.Invoke(line);
             }
         }
