@@ -86,7 +86,7 @@ public sealed unsafe class WhisperTranscriber : IDisposable
         }
         catch (WavFormatException error)
         {
-            throw new TranscriptionException(TranscriptionFailure.BadAudio, error.Message, error);
+            throw new TranscriptionException(TranscriptionFailure.BadAudio, $"{audioPath}: {error.Message}", error);
         }
         catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
         {
