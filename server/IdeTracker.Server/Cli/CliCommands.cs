@@ -13,6 +13,8 @@ public static class CliCommands
           ide-tracker annotate <folder> <run> [options]
                                                      star, tag or note a run (id, unique id prefix or exact name);
                                                      writes <folder>/.ide-tracker/runs/<run id>.json
+          ide-tracker transcribe <audio file> [options]
+                                                     transcribe a WAV file locally with Whisper and print the text
 
         Options for scan and runs:
           --json                 print a JSON array, one object per run
@@ -35,6 +37,13 @@ public static class CliCommands
           --untag <tag>          remove a tag (repeatable)
           --note <text>          set the note; --clear-note removes it
           --index <file>         index database to use (default: the user's cache folder)
+
+        Options for transcribe:
+          --model <path>         a ggml Whisper model file, or a folder holding ggml-tiny.en.bin
+                                 (default: the user's cache folder, ide-tracker/models)
+          --language <code>      the spoken language, e.g. en, de, or auto (default: en)
+          --threads <n>          threads for whisper.cpp (default: one per core, at most 8)
+          --json                 print the segments with start and end times in ms, the language and audio length
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -49,6 +58,8 @@ public static class CliCommands
         {
             "scan" => Verb("scan", args, (IReadOnlyList<string> a, out string? p) => ScanArguments.Parse(a, out p), parsed => ScanCommand.Run(parsed, output, error), error),
             "runs" => Verb("runs", args, RunsArguments.Parse, parsed => RunsCommand.Run(parsed, output, error), error),
+            "transcribe" => Verb("transcribe", args, TranscribeArguments.Parse, parsed => TranscribeCommand.Run(parsed, output, error), error),
+            SyntheticModelCommand.Verb => SyntheticModelCommand.Run(args[1..], output, error),
             "annotate" => Verb("annotate", args, AnnotateArguments.Parse, parsed => AnnotateCommand.Run(parsed, output, error), error),
             _ => Unknown(args[0], error),
         };
