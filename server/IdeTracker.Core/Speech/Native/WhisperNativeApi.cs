@@ -24,6 +24,9 @@ internal sealed unsafe class WhisperNativeApi
         FullGetSegmentT0 = (delegate* unmanaged[Cdecl]<IntPtr, int, long>)NativeLibrary.GetExport(whisper, "whisper_full_get_segment_t0");
         FullGetSegmentT1 = (delegate* unmanaged[Cdecl]<IntPtr, int, long>)NativeLibrary.GetExport(whisper, "whisper_full_get_segment_t1");
         FullGetSegmentText = (delegate* unmanaged[Cdecl]<IntPtr, int, IntPtr>)NativeLibrary.GetExport(whisper, "whisper_full_get_segment_text");
+        FullNTokens = (delegate* unmanaged[Cdecl]<IntPtr, int, int>)NativeLibrary.GetExport(whisper, "whisper_full_n_tokens");
+        PrintTimingsExport = (delegate* unmanaged[Cdecl]<IntPtr, void>)NativeLibrary.GetExport(whisper, "whisper_print_timings");
+        ResetTimingsExport = (delegate* unmanaged[Cdecl]<IntPtr, void>)NativeLibrary.GetExport(whisper, "whisper_reset_timings");
         FullLangId = (delegate* unmanaged[Cdecl]<IntPtr, int>)NativeLibrary.GetExport(whisper, "whisper_full_lang_id");
         LangStr = (delegate* unmanaged[Cdecl]<int, IntPtr>)NativeLibrary.GetExport(whisper, "whisper_lang_str");
         NTextCtx = (delegate* unmanaged[Cdecl]<IntPtr, int>)NativeLibrary.GetExport(whisper, "whisper_n_text_ctx");
@@ -43,6 +46,9 @@ internal sealed unsafe class WhisperNativeApi
     public delegate* unmanaged[Cdecl]<IntPtr, int, long> FullGetSegmentT0 { get; }
     public delegate* unmanaged[Cdecl]<IntPtr, int, long> FullGetSegmentT1 { get; }
     public delegate* unmanaged[Cdecl]<IntPtr, int, IntPtr> FullGetSegmentText { get; }
+    public delegate* unmanaged[Cdecl]<IntPtr, int, int> FullNTokens { get; }
+    public delegate* unmanaged[Cdecl]<IntPtr, void> PrintTimingsExport { get; }
+    public delegate* unmanaged[Cdecl]<IntPtr, void> ResetTimingsExport { get; }
     public delegate* unmanaged[Cdecl]<IntPtr, int> FullLangId { get; }
     public delegate* unmanaged[Cdecl]<int, IntPtr> LangStr { get; }
     public delegate* unmanaged[Cdecl]<IntPtr, int> NTextCtx { get; }

@@ -34,6 +34,10 @@ public sealed unsafe class WhisperTranscriber : IDisposable
     /// <summary>Samples per whisper_full call; tests shorten it to cross window edges on short clips.</summary>
     internal int WindowSamples { get; set; } = WindowSeconds * SampleRate;
 
+    /// <summary>Tokens (text, timestamps and specials) in the segments of the last transcription: what the decoder's
+    /// time scales with, reported by the bench.</summary>
+    internal long TokensDecoded { get; private set; }
+
     /// <summary>How long whisper.cpp took to read the model.</summary>
     public TimeSpan LoadTime { get; }
 
@@ -113,6 +117,7 @@ public sealed unsafe class WhisperTranscriber : IDisposable
         var window = new float[(int)Math.Min(WindowSamples, Math.Max(total ?? long.MaxValue, 1))];
         var segments = new List<TranscriptSegment>();
         var language = options.Language;
+        TokensDecoded = 0;
         long done = 0;
         var reported = -1;
         void Report(long samplesDone)
@@ -178,6 +183,7 @@ public sealed unsafe class WhisperTranscriber : IDisposable
                 var startMs = Math.Clamp(offsetMs + api.FullGetSegmentT0(context, i) * 10, offsetMs, windowEndMs);
                 var endMs = Math.Clamp(offsetMs + api.FullGetSegmentT1(context, i) * 10, startMs, windowEndMs);
                 segments.Add(new TranscriptSegment(startMs, endMs, WhisperNativeApi.Utf8(api.FullGetSegmentText(context, i)) ?? ""));
+                TokensDecoded += api.FullNTokens(context, i);
             }
 
             return WhisperNativeApi.Utf8(api.LangStr(api.FullLangId(context))) ?? options.Language;
@@ -237,6 +243,12 @@ public sealed unsafe class WhisperTranscriber : IDisposable
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static byte OnAbort(IntPtr userData) =>
         NativeCallbacks.From(userData)?.Cancelled == true ? (byte)1 : (byte)0;
+
+    /// <summary>Zeroes whisper.cpp's own timers (encode, decode, fallbacks), for the bench.</summary>
+    internal void ResetTimings() => api.ResetTimingsExport(context);
+
+    /// <summary>Has whisper.cpp log its timers since <see cref="ResetTimings"/> (to <see cref="NativeLog"/>), for the bench.</summary>
+    internal void PrintTimings() => api.PrintTimingsExport(context);
 
     public void Dispose()
     {
