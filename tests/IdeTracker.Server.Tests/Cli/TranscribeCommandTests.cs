@@ -135,6 +135,18 @@ public sealed class TranscribeCommandTests : IDisposable
         Assert.Contains("loss", text);
     }
 
+    [FactWhenRealModel]
+    public void With_a_real_tiny_en_model_silence_is_said_plainly_and_is_not_an_error()
+    {
+        var audio = Clip("quiet.wav", SpeechClips.Silence(4));
+
+        var (code, output, error) = BuiltExecutable.Run(false, null, "transcribe", audio, "--model", FactWhenRealModelAttribute.Path!);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", output);
+        Assert.Contains($"No speech heard in {audio}", error);
+    }
+
     /// <returns>The audio length the output states.</returns>
     private static long AssertTimedSegments(string json, string audio, long? expectedMs)
     {

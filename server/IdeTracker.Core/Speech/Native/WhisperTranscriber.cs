@@ -146,7 +146,12 @@ public sealed unsafe class WhisperTranscriber : IDisposable
             throw new TranscriptionException(TranscriptionFailure.BadAudio, $"{what} has no audio (0 s).");
         }
 
-        Report(total ?? done);
+        if (reported < 100)
+        {
+            // A streamed file's header does not say how long it is: its progress can only be told at the end.
+            progress?.Report(100);
+        }
+
         return new Transcript(segments, language, done * 1000 / SampleRate);
     }
 

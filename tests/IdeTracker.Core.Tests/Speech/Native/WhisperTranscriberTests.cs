@@ -77,6 +77,23 @@ public sealed class WhisperTranscriberTests
     }
 
     [Fact]
+    public void A_streamed_file_of_unknown_length_is_transcribed_whole_and_ends_at_100()
+    {
+        using var folder = new TempDirectory();
+        var bytes = SpeechClips.Warble(3);
+        bytes.AsSpan(40, 4).Fill(0xFF);
+        var path = folder.Combine("streamed.wav");
+        File.WriteAllBytes(path, bytes);
+        using var transcriber = WhisperTranscriber.Load(Micro);
+        var reported = new List<int>();
+
+        var transcript = transcriber.TranscribeFile(path, new TranscriptionOptions(Micro), new SynchronousProgress(reported.Add), CancellationToken.None);
+
+        Assert.Equal(3_000, transcript.AudioMs);
+        Assert.Equal(100, reported[^1]);
+    }
+
+    [Fact]
     public void Silence_is_a_transcript_not_an_error()
     {
         using var folder = new TempDirectory();
