@@ -7,8 +7,8 @@ using IdeTracker.Core.Speech.Transcription;
 namespace IdeTracker.Core.Speech.Native;
 
 /// <summary>whisper.cpp in this process: a loaded model that turns 16 kHz mono samples into a <see cref="Transcript"/>.
-/// Audio is fed in windows of at most <see cref="WindowSeconds"/> (read streaming from the file), segment times are
-/// offset by each window's start, and progress runs across all windows. Cancelling aborts the native run at its next
+/// Audio is fed in windows of at most <see cref="WindowSeconds"/> (read streaming from the file), each ended at a quiet
+/// moment near its end (<see cref="QuietCut"/>), segment times are offset by each window's start, and progress runs across all windows. Cancelling aborts the native run at its next
 /// encoder or graph step. Only the transcription worker process uses this (a native crash must not take the server).
 /// Not thread-safe: one transcription at a time per instance.</summary>
 public sealed unsafe class WhisperTranscriber : IDisposable
@@ -111,7 +111,7 @@ public sealed unsafe class WhisperTranscriber : IDisposable
         }, samples.Length, "the recording", options, progress, cancellationToken);
     }
 
-    private Transcript Transcribe(WindowSource read, long? total, string what, TranscriptionOptions options, IProgress<int>? progress, CancellationToken cancellationToken)
+    private Transcript Transcribe(WindowSource readWindow, long? total, string what, TranscriptionOptions options, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(context == IntPtr.Zero, this);
         var window = new float[(int)Math.Min(WindowSamples, Math.Max(total ?? long.MaxValue, 1))];
@@ -130,15 +130,31 @@ public sealed unsafe class WhisperTranscriber : IDisposable
             }
         }
 
-        int count;
-        while ((count = read(window)) > 0)
+        var carried = 0;
+        while (true)
         {
+            var wanted = window.Length - carried;
+            var read = wanted > 0 ? readWindow(window.AsSpan(carried)) : 0;
+            var count = carried + read;
+            if (count == 0)
+            {
+                break;
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
+            var atEnd = read < wanted;
+            var cut = atEnd ? count : QuietCut(window.AsSpan(0, count));
             var start = done;
-            language = RunWindow(window.AsSpan(0, count), start * 1000 / SampleRate, options, segments,
-                percent => Report(start + (long)count * percent / 100), cancellationToken);
-            done += count;
+            language = RunWindow(window.AsSpan(0, cut), start * 1000 / SampleRate, options, segments,
+                percent => Report(start + (long)cut * percent / 100), cancellationToken);
+            done += cut;
             Report(done);
+            carried = count - cut;
+            window.AsSpan(cut, carried).CopyTo(window);
+            if (atEnd && carried == 0)
+            {
+                break;
+            }
         }
 
         if (done == 0)
@@ -153,6 +169,32 @@ public sealed unsafe class WhisperTranscriber : IDisposable
         }
 
         return new Transcript(segments, language, done * 1000 / SampleRate);
+    }
+
+    /// <summary>Where to end a full window so a word is not cut in two: the middle of its quietest 100 ms within
+    /// its last 10 s (at most its last quarter); what follows is carried into the next window.</summary>
+    internal static int QuietCut(ReadOnlySpan<float> window)
+    {
+        const int frame = SampleRate / 10;
+        var searchFrom = window.Length - Math.Min(10 * SampleRate, window.Length / 4);
+        var best = window.Length;
+        var quietest = double.MaxValue;
+        for (var at = searchFrom; at + frame <= window.Length; at += frame)
+        {
+            var energy = 0.0;
+            foreach (var sample in window.Slice(at, frame))
+            {
+                energy += sample * sample;
+            }
+
+            if (energy < quietest)
+            {
+                quietest = energy;
+                best = at + (frame / 2);
+            }
+        }
+
+        return best;
     }
 
     private string RunWindow(ReadOnlySpan<float> samples, long offsetMs, TranscriptionOptions options, List<TranscriptSegment> segments,

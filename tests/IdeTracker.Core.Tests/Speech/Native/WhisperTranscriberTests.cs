@@ -69,7 +69,8 @@ public sealed class WhisperTranscriberTests
 
         Assert.Equal(25_000, transcript.AudioMs);
         SyntheticWhisperModelTests.AssertOrderedInside(transcript);
-        Assert.Contains(transcript.Segments, s => s.StartMs >= 20_000);
+        // Windows are at most 10 s and end no earlier than 7.5 s in: a start past 15 s was offset into the third.
+        Assert.Contains(transcript.Segments, s => s.StartMs >= 15_000);
         Assert.Equal(100, reported[^1]);
         Assert.Equal(reported.Order(), reported);
         Assert.Equal(reported.Distinct(), reported);
@@ -91,6 +92,18 @@ public sealed class WhisperTranscriberTests
 
         Assert.Equal(3_000, transcript.AudioMs);
         Assert.Equal(100, reported[^1]);
+    }
+
+    [Fact]
+    public void A_full_window_ends_in_the_quietest_moment_of_its_last_ten_seconds()
+    {
+        var window = Enumerable.Range(0, 16_000 * 60).Select(i => (float)(0.5 * Math.Sin(i * 0.07))).ToArray();
+        window.AsSpan(16_000 * 55, 4_000).Clear();
+        window.AsSpan(16_000 * 20, 16_000).Clear();
+
+        var cut = WhisperTranscriber.QuietCut(window);
+
+        Assert.InRange(cut, 16_000 * 55, (16_000 * 55) + 4_000);
     }
 
     [Fact]
