@@ -1,5 +1,6 @@
 using IdeTracker.Server.Cli;
 using IdeTracker.Server.Lsp;
+using IdeTracker.Server.Speech;
 
 namespace IdeTracker.Server;
 
@@ -7,6 +8,12 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is [TranscriptionWorker.Verb])
+        {
+            // Before anything touches stdout: the worker sets fd 1 aside for its protocol first.
+            return TranscriptionWorker.Run(Console.In);
+        }
+
         // Stdout belongs to the LSP stream: anything else written there would corrupt it.
         var stdout = Console.OpenStandardOutput();
         Console.SetOut(Console.Error);

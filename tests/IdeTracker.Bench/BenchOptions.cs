@@ -11,7 +11,7 @@ internal sealed record BenchOptions(int MlflowRuns, string OutDirectory, string?
     /// <summary>Ten experiments and one Lightning version per ten MLflow runs need at least this many.</summary>
     public const int MinimumMlflowRuns = 10;
 
-    public const string Usage = "usage: IdeTracker.Bench [--runs N] [--out <dir>] [--only mlflow,lightning,mixed,tfevents,wandb-log,live,series,filter,config-results,config-requests,configs]";
+    public const string Usage = "usage: IdeTracker.Bench [--runs N] [--out <dir>] [--only mlflow,lightning,mixed,tfevents,wandb-log,live,series,filter,config-results,config-requests,configs,transcription]";
 
     public int LightningRuns => MlflowRuns / 10;
 

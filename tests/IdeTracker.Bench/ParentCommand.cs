@@ -9,6 +9,7 @@ using IdeTracker.Bench.Live;
 using IdeTracker.Bench.Reporting;
 using IdeTracker.Bench.Series;
 using IdeTracker.Bench.Tfevents;
+using IdeTracker.Bench.Transcription;
 using IdeTracker.Bench.Wandb;
 
 namespace IdeTracker.Bench;
@@ -23,7 +24,7 @@ internal static class ParentCommand
         try
         {
             var known = BenchScenario.All(options).Select(s => s.Name)
-                .Concat([TfeventsThroughput.Name, WandbLogBenchmark.Name, LiveLatencyMeasurement.Name, SeriesBenchmark.Name, FilterBenchmark.Name, ConfigResultsBenchmark.Name, ConfigRequestsBenchmark.Name, ConfigsBenchmark.Name, DraftBenchmark.Name]).ToList();
+                .Concat([TfeventsThroughput.Name, WandbLogBenchmark.Name, LiveLatencyMeasurement.Name, SeriesBenchmark.Name, FilterBenchmark.Name, ConfigResultsBenchmark.Name, ConfigRequestsBenchmark.Name, ConfigsBenchmark.Name, DraftBenchmark.Name, TranscriptionBenchmark.Name]).ToList();
             if (options.Only?.FirstOrDefault(n => !known.Contains(n)) is { } unknown)
             {
                 throw new ArgumentException($"--only: unknown measurement '{unknown}'; known: {string.Join(", ", known)}");
@@ -46,7 +47,8 @@ internal static class ParentCommand
             var configRequestsComplete = !options.Includes(ConfigRequestsBenchmark.Name) || ConfigRequestsBenchmark.Run(options, Console.Out);
             var configsAllRead = !options.Includes(ConfigsBenchmark.Name) || ConfigsBenchmark.Run(Console.Out);
             var draftLinked = !options.Includes(DraftBenchmark.Name) || DraftBenchmark.Run(options, Console.Out);
-            var failed = !wandbLogRead || !filterIndexComplete || !configIndexComplete || !configRequestsComplete || !configsAllRead || !draftLinked
+            var transcribed = !options.Includes(TranscriptionBenchmark.Name) || TranscriptionBenchmark.Run(options, Console.Out);
+            var failed = !transcribed || !wandbLogRead || !filterIndexComplete || !configIndexComplete || !configRequestsComplete || !configsAllRead || !draftLinked
                 || runs.Any(r => r.Result is null || Targets.For(r.Scenario, r.Result).Any(c => c.MustHold && !c.Met))
                 || (tfevents is not null && !TfeventsReport.AllPointsRead(tfevents))
                 || (live is not null && LiveLatencyReport.Targets(live).Any(c => c.MustHold && !c.Met))
