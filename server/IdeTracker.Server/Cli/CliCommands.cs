@@ -13,13 +13,10 @@ public static class CliCommands
           ide-tracker annotate <folder> <run> [options]
                                                      star, tag or note a run (id, unique id prefix or exact name);
                                                      writes <folder>/.ide-tracker/runs/<run id>.json
-<<<<<<< HEAD
           ide-tracker draft <run folder or id> --transcript <file> [options]
                                                      print a README draft of the run from a note's transcript
-=======
           ide-tracker transcribe <audio file> [options]
                                                      transcribe a WAV file locally with Whisper and print the text
->>>>>>> wip-whisper
 
         Options for scan and runs:
           --json                 print a JSON array, one object per run
@@ -43,20 +40,18 @@ public static class CliCommands
           --note <text>          set the note; --clear-note removes it
           --index <file>         index database to use (default: the user's cache folder)
 
-<<<<<<< HEAD
         Options for draft (the run: its folder or one inside it, an id, unique id prefix or exact name):
           --transcript <file>    the note's text (required)
           --workspace <folder>   the workspace to index (default: the current folder)
           --index <file>         index database to use (default: the user's cache folder)
           --plots <folder>       where the plot images go (default: the transcript's folder)
-=======
+
         Options for transcribe:
           --model <path>         a ggml Whisper model file, or a folder holding ggml-tiny.en.bin
                                  (default: the user's cache folder, ide-tracker/models)
           --language <code>      the spoken language, e.g. en, de, or auto (default: en)
           --threads <n>          threads for whisper.cpp (default: one per core, at most 8)
           --json                 print the segments with start and end times in ms, the language and audio length
->>>>>>> wip-whisper
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)

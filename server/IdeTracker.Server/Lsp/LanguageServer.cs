@@ -3,6 +3,7 @@ using System.Text.Json;
 using IdeTracker.Core.Annotations;
 using IdeTracker.Core.Index;
 using IdeTracker.Core.Notes;
+using IdeTracker.Core.Notes.Drafts;
 using IdeTracker.Core.Speech.Models;
 using IdeTracker.Core.Queries;
 using IdeTracker.Server.Features.Annotations;
