@@ -148,6 +148,8 @@ export interface RunDetailsResult {
   tooltip: string;
   /** The user's star, tags and note; absent when the run has no annotation file. */
   annotation?: Annotation;
+  /** The voice notes that talk about this run, newest first. */
+  notes: RunNoteDto[];
   /** Present (true) when the run's files are gone and these details are its annotation's snapshot. */
   gone?: boolean;
 }
@@ -533,6 +535,24 @@ const metricSummary = object<MetricSummary>({
   lastStep: integer,
 });
 
+const noteDto = object<NoteDto>({
+  id: string,
+  title: string,
+  createdAt: string,
+  createdLabel: string,
+  status: literal<NoteStatus>('recorded', 'transcribing', 'transcribed', 'drafted', 'failed'),
+  error: optional(string),
+  folder: string,
+  audioPath: optional(string),
+  durationLabel: optional(string),
+  transcriptPath: optional(string),
+  transcriptPreview: optional(string),
+  draftPath: optional(string),
+  runIds: arrayOf(string),
+  runNames: arrayOf(string),
+  tooltip: string,
+});
+
 /** Runtime checks of every message the extension receives or sends; the golden tests hold them against the C# server. */
 export const wireShapes = {
   runTreeResult: object<RunTreeResult>({ nodes: arrayOf(runTreeNode), total: integer, offset: integer }),
@@ -569,6 +589,7 @@ export const wireShapes = {
     mainMetric: optional(metricValue),
     tooltip: string,
     annotation: optional(annotation),
+    notes: arrayOf(object<RunNoteDto>({ id: string, title: string, createdLabel: string, draftPath: optional(string) })),
     gone: optional(boolean),
   })),
   annotation,
@@ -636,30 +657,6 @@ export const wireShapes = {
     excludeGlobs: optional(arrayOf(string)),
     primaryMetric: optional(object<PrimaryMetricSetting>({ name: optional(string), direction: optional(string) })),
   }),
-} satisfies Record<string, Required_>;
-
-const noteDto = object<NoteDto>({
-  id: string,
-  title: string,
-  createdAt: string,
-  createdLabel: string,
-  status: literal<NoteStatus>('recorded', 'transcribing', 'transcribed', 'drafted', 'failed'),
-  error: optional(string),
-  folder: string,
-  audioPath: optional(string),
-  durationLabel: optional(string),
-  transcriptPath: optional(string),
-  transcriptPreview: optional(string),
-  draftPath: optional(string),
-  runIds: arrayOf(string),
-  runNames: arrayOf(string),
-  tooltip: string,
-});
-
-/** The voice-note messages. Kept apart from `wireShapes` until the C# contract tests write their golden files:
- * the golden test wants a file for every shape there. Move them in when `noteDto.json`, `notesListResult.json`
- * and `modelStatusDto.json` exist. */
-export const speechWireShapes = {
   noteDto,
   notesListResult: object<NotesListResult>({ notes: arrayOf(noteDto), problems: arrayOf(string) }),
   modelStatusDto: object<ModelStatusDto>({

@@ -124,10 +124,10 @@ public sealed class ReadmeDrafterTests : IDisposable
         Assert.Equal([_workspace.RunNamed("model-size-sweep #4").Run.Id], draft.RunIds);
         Assert.StartsWith("# Tried a smaller LSTM on model size sweep four\n", draft.Markdown, StringComparison.Ordinal);
         var next = Section(draft.Markdown, "Next steps");
-        Assert.Contains($"- {MarkdownText.Escape("Next I'll try a GRU.")}", next, StringComparison.Ordinal);
-        Assert.Contains($"- {MarkdownText.Escape("I want to try a lower learning rate.")}", next, StringComparison.Ordinal);
+        Assert.Contains($"- {MarkdownText.EscapeProse("Next I'll try a GRU.")}", next, StringComparison.Ordinal);
+        Assert.Contains($"- {MarkdownText.EscapeProse("I want to try a lower learning rate.")}", next, StringComparison.Ordinal);
         var tried = Section(draft.Markdown, "What I tried and why");
-        Assert.Contains(MarkdownText.Escape("It converged faster."), tried, StringComparison.Ordinal);
+        Assert.Contains(MarkdownText.EscapeProse("It converged faster."), tried, StringComparison.Ordinal);
         Assert.DoesNotContain("GRU", tried, StringComparison.Ordinal);
     }
 

@@ -82,6 +82,7 @@ public sealed class ProtocolGoldenTests
             MainMetric = NaNMetric,
             Tooltip = "**resnet50 \\<b\\>lr=0\\.1\\</b\\> \\*baseline\\*** · failed · MLflow · resnet\\-sweep\n\n",
             Annotation = SampleAnnotation,
+            Notes = [new RunNoteDto("20261202-013000-ab12", "Tried a *smaller* LSTM", "3 minutes ago", "/home/me/project/.ide-tracker/notes/20261202-013000-ab12/README.md")],
             Gone = true,
         };
 
@@ -191,6 +192,61 @@ public sealed class ProtocolGoldenTests
         Note = "Tried a **higher** learning rate.",
         File = "/home/me/project/.ide-tracker/runs/3f0c9a4e5b6d7c8e.json",
     };
+
+    private static NoteDto SampleNote => new()
+    {
+        Id = "20261202-013000-ab12",
+        Title = "Tried a <b>smaller</b> LSTM",
+        CreatedAt = "2026-12-02T01:30:00.000Z",
+        CreatedLabel = "3 minutes ago",
+        Status = "failed",
+        Error = "the transcription worker stopped (exit code 139, signal SEGV?)",
+        Folder = "/home/me/project/.ide-tracker/notes/20261202-013000-ab12",
+        AudioPath = "/home/me/project/.ide-tracker/notes/20261202-013000-ab12/audio.wav",
+        DurationLabel = "1 minute, 12 seconds",
+        TranscriptPath = "/home/me/project/.ide-tracker/notes/20261202-013000-ab12/transcript.txt",
+        TranscriptPreview = "",
+        DraftPath = "/home/me/project/.ide-tracker/notes/20261202-013000-ab12/README.md",
+        RunIds = [RunId],
+        RunNames = ["resnet50 <b>lr=0.1</b>"],
+        Tooltip = "**Tried a smaller LSTM**",
+    };
+
+    [Fact]
+    public void A_voice_note_matches_its_golden_file()
+    {
+        AssertGolden("noteDto", SampleNote);
+    }
+
+    [Fact]
+    public void A_notes_list_with_an_unreadable_folder_matches_its_golden_file()
+    {
+        AssertGolden("notesListResult", new NotesListResult([SampleNote], ["/home/me/project/.ide-tracker/notes/x/note.json:3: is not valid JSON"]));
+    }
+
+    [Fact]
+    public void A_notes_changed_notification_matches_its_golden_file()
+    {
+        AssertGolden("notesChangedParams", new NotesChangedParams(["20261202-013000-ab12"]));
+    }
+
+    [Fact]
+    public void A_model_status_matches_its_golden_file()
+    {
+        AssertGolden("modelStatusDto", new ModelStatusDto
+        {
+            Model = "tiny.en",
+            Found = false,
+            Path = "/home/me/models/ggml-tiny.en.bin",
+            Problem = "/home/me/models/ggml-tiny.en.bin: not a ggml file: starts with '<htm'. It was not loaded.",
+            Searched = ["/home/me/models/ggml-tiny.en.bin", "/home/me/.cache/ide-tracker/models/ggml-tiny.en.bin"],
+            DownloadUrl = "https://huggingface.co/ggerganov/whisper.cpp/resolve/main/ggml-tiny.en.bin",
+            DownloadPath = "/home/me/.cache/ide-tracker/models/ggml-tiny.en.bin",
+            SizeLabel = "74.1 MB",
+            EngineReady = false,
+            EngineProblem = "the whisper.cpp library is not built",
+        });
+    }
 
     private static void AssertGolden<T>(string name, T sample)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IdeTracker.Server.Features.Notes;
 using IdeTracker.Server.Lsp;
 using Nerdbank.Streams;
 using StreamJsonRpc;
@@ -13,11 +14,11 @@ public sealed class InProcessServer : IAsyncDisposable
     private readonly TaskCompletionSource<int> _exitCode = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly JsonRpc _serverRpc;
 
-    private InProcessServer()
+    private InProcessServer(Func<SpeechServices>? speech = null)
     {
         var (clientStream, serverStream) = FullDuplexStream.CreatePair();
         var log = new ServerLogger();
-        Server = new LanguageServer(log, code => _exitCode.TrySetResult(code));
+        Server = new LanguageServer(log, code => _exitCode.TrySetResult(code), speech);
         _serverRpc = LanguageServerHost.Connect(serverStream, serverStream, Server, log);
 
         var formatter = new SystemTextJsonFormatter();
@@ -40,9 +41,10 @@ public sealed class InProcessServer : IAsyncDisposable
 
     /// <summary>Starts a server and initializes it for <paramref name="workspace"/>, keeping its index in
     /// <paramref name="storagePath"/>.</summary>
-    public static async Task<InProcessServer> StartAsync(string workspace, string storagePath, object? extraOptions = null, object? capabilities = null)
+    public static async Task<InProcessServer> StartAsync(string workspace, string storagePath, object? extraOptions = null, object? capabilities = null,
+        Func<SpeechServices>? speech = null)
     {
-        var server = new InProcessServer();
+        var server = new InProcessServer(speech);
         server.InitializeResult = await server.RequestAsync<JsonElement>("initialize", new
         {
             processId = Environment.ProcessId,

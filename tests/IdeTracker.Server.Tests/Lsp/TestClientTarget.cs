@@ -25,6 +25,9 @@ public sealed class TestClientTarget(ClientNotifications log)
     [JsonRpcMethod("ideTracker/runsChanged", UseSingleObjectParameterDeserialization = true)]
     public void RunsChanged(JsonElement request) => log.Add("ideTracker/runsChanged", request);
 
+    [JsonRpcMethod("ideTracker/notesChanged", UseSingleObjectParameterDeserialization = true)]
+    public void NotesChanged(JsonElement request) => log.Add("ideTracker/notesChanged", request);
+
     [JsonRpcMethod("textDocument/publishDiagnostics", UseSingleObjectParameterDeserialization = true)]
     public void PublishDiagnostics(JsonElement request) => log.Add("textDocument/publishDiagnostics", request);
 

@@ -2,7 +2,7 @@
 // contract tests write golden files for them; then these shapes join `wireShapes`.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { speechWireShapes } from '..';
+import { wireShapes } from '..';
 import { problemsOf } from '../shapes';
 
 const note = {
@@ -25,23 +25,23 @@ const note = {
 
 describe('voice-note message shapes', () => {
   test('a full note, list and model status conform, every optional field included', () => {
-    assert.deepEqual(problemsOf(speechWireShapes.noteDto, note, { requireOptional: true }), []);
-    assert.deepEqual(problemsOf(speechWireShapes.notesListResult, { notes: [note], problems: ['x: unreadable'] }), []);
-    assert.deepEqual(problemsOf(speechWireShapes.modelStatusDto, {
+    assert.deepEqual(problemsOf(wireShapes.noteDto, note, { requireOptional: true }), []);
+    assert.deepEqual(problemsOf(wireShapes.notesListResult, { notes: [note], problems: ['x: unreadable'] }), []);
+    assert.deepEqual(problemsOf(wireShapes.modelStatusDto, {
       model: 'tiny.en', found: true, path: '/m/ggml-tiny.en.bin', problem: 'p', searched: ['/m'], downloadUrl: 'https://huggingface.co/x',
       downloadPath: '/c/ggml-tiny.en.bin', sizeLabel: '75 MB', engineReady: true, engineProblem: 'e',
     }, { requireOptional: true }), []);
-    assert.deepEqual(problemsOf(speechWireShapes.notesChangedParams, { noteIds: ['a'] }), []);
+    assert.deepEqual(problemsOf(wireShapes.notesChangedParams, { noteIds: ['a'] }), []);
   });
 
   test('a note needs only what the C# record requires', () => {
     const { error, audioPath, durationLabel, transcriptPath, transcriptPreview, draftPath, ...required } = note;
     void [error, audioPath, durationLabel, transcriptPath, transcriptPreview, draftPath];
-    assert.deepEqual(problemsOf(speechWireShapes.noteDto, required), []);
+    assert.deepEqual(problemsOf(wireShapes.noteDto, required), []);
   });
 
   test('an unknown status or an extra field is named', () => {
-    assert.deepEqual(problemsOf(speechWireShapes.noteDto, { ...note, status: 'lost', colour: 1 }), [
+    assert.deepEqual(problemsOf(wireShapes.noteDto, { ...note, status: 'lost', colour: 1 }), [
       '$.status: expected one of recorded, transcribing, transcribed, drafted, failed, found the string "lost"',
       '$.colour: not in the TypeScript protocol',
     ]);

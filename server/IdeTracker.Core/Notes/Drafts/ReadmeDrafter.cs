@@ -18,8 +18,8 @@ public sealed class ReadmeDrafter(IndexStore store, MetricChoice? mainMetric)
         var story = TranscriptStory.Of(request.Transcript);
         var markdown = new StringBuilder();
 
-        var title = story.Title ?? (runs.Count > 0 ? runs[0].Run.Name : "Voice note");
-        markdown.AppendLine($"# {MarkdownText.EscapeProse(title)}").AppendLine();
+        var title = story.Title is { } said ? MarkdownText.EscapeProse(said) : MarkdownText.Escape(runs.Count > 0 ? runs[0].Run.Name : "Voice note");
+        markdown.AppendLine($"# {title}").AppendLine();
         if (story.IsSilent)
         {
             markdown.AppendLine("_This note had no speech: the recording was silent, so there is no story to draft. The run sections below are filled in from the index._").AppendLine();

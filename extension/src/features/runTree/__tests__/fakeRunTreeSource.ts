@@ -20,7 +20,7 @@ export class FakeRunTreeSource implements RunTreeSource {
     return {
       id: runId, nativeId: `native-${runId}`, name: runId, source: 'mlflow', store: 'mlruns', status: 'finished',
       live: false, path: `/ws/mlruns/1/${runId}`, params: {}, metrics: {}, tags: {}, packages: {}, environment: {}, media: [],
-      dataInputs: [], tooltip: `**${runId}** · finished`,
+      dataInputs: [], tooltip: `**${runId}** · finished`, notes: [],
     };
   }
 }
