@@ -29,10 +29,11 @@ public static class MarkdownText
         return builder.ToString();
     }
 
-    /// <summary>Someone's own words (a transcript) as Markdown prose a person will go on editing: only what would turn
-    /// into markup is escaped (emphasis, code, links, HTML, table pipes, and a heading, list or quote at the start),
-    /// so "lr 0.001", "run-7" and "batch_size" stay as they were said.</summary>
-    public static string EscapeProse(string text)
+    /// <summary>Text in a Markdown file a person goes on editing (a README draft: their words, run names, values): only
+    /// what would turn into markup is escaped (emphasis, code, links, HTML, table pipes, and a heading, list or quote at
+    /// the start), so "lr 0.001", "run-7" and "batch_size" read as they are. Newlines become spaces, so a table cell
+    /// stays one cell.</summary>
+    public static string EscapeForEditing(string text)
     {
         var oneLine = text.Replace("\r\n", " ").Replace('\r', ' ').Replace('\n', ' ');
         var builder = new StringBuilder(oneLine.Length + 8);

@@ -40,14 +40,14 @@ public sealed class ReadmeDrafterTests : IDisposable
         Assert.NotEmpty(run.Params);
         foreach (var (key, value) in run.Params)
         {
-            Assert.Contains($"| {MarkdownText.Code(key)} | {MarkdownText.Escape(value)} |", parameters, StringComparison.Ordinal);
+            Assert.Contains($"| {MarkdownText.Code(key)} | {MarkdownText.EscapeForEditing(value)} |", parameters, StringComparison.Ordinal);
         }
 
         var results = Section(draft.Markdown, "Results");
         var loss = run.Metrics[Loss.Key];
-        Assert.Contains($"best (lower is better) | {MarkdownText.Escape(Labels.Metric(loss.Min))} |", results, StringComparison.Ordinal);
-        Assert.Contains($"{MarkdownText.Code(Loss.Key)} last | {MarkdownText.Escape(Labels.Metric(loss.Last))} |", results, StringComparison.Ordinal);
-        Assert.Contains($"| Duration | {MarkdownText.Escape(Labels.RunDuration(run.Run.StartTime, run.Run.EndTime)!)} |", results, StringComparison.Ordinal);
+        Assert.Contains($"best (lower is better) | {MarkdownText.EscapeForEditing(Labels.Metric(loss.Min))} |", results, StringComparison.Ordinal);
+        Assert.Contains($"{MarkdownText.Code(Loss.Key)} last | {MarkdownText.EscapeForEditing(Labels.Metric(loss.Last))} |", results, StringComparison.Ordinal);
+        Assert.Contains($"| Duration | {MarkdownText.EscapeForEditing(Labels.RunDuration(run.Run.StartTime, run.Run.EndTime)!)} |", results, StringComparison.Ordinal);
         Assert.Contains(Labels.TimeAgo(run.Run.StartTime!.Value, Now), results, StringComparison.Ordinal);
 
         var reproduce = Section(draft.Markdown, "Reproduce");
@@ -73,14 +73,14 @@ public sealed class ReadmeDrafterTests : IDisposable
 
         var changed = Section(Draft("Another seed.", Loss, run.Run.Id).Markdown, "What changed");
 
-        Assert.Contains($"**{MarkdownText.Escape(previous.Run.Name)}**", changed, StringComparison.Ordinal);
+        Assert.Contains($"**{MarkdownText.EscapeForEditing(previous.Run.Name)}**", changed, StringComparison.Ordinal);
         Assert.Contains("previous run of its experiment", changed, StringComparison.Ordinal);
         foreach (var key in differing)
         {
             var line = Assert.Single(changed.Split('\n'), l => l.StartsWith($"- {MarkdownText.Code(key)} ", StringComparison.Ordinal));
             if (previous.Params.TryGetValue(key, out var from) && run.Params.TryGetValue(key, out var to))
             {
-                Assert.EndsWith($"{MarkdownText.Escape(from)} → {MarkdownText.Escape(to)}", line, StringComparison.Ordinal);
+                Assert.EndsWith($"{MarkdownText.EscapeForEditing(from)} → {MarkdownText.EscapeForEditing(to)}", line, StringComparison.Ordinal);
             }
         }
 
@@ -94,11 +94,11 @@ public sealed class ReadmeDrafterTests : IDisposable
 
         var draft = Draft("Three seeds.", Loss, [.. runs.Select(r => r.Run.Id)]);
 
-        var header = $"| Param | {string.Join(" | ", runs.Select(r => MarkdownText.Escape(r.Run.Name)))} |";
+        var header = $"| Param | {string.Join(" | ", runs.Select(r => MarkdownText.EscapeForEditing(r.Run.Name)))} |";
         Assert.Contains(header, Section(draft.Markdown, "Params"), StringComparison.Ordinal);
         Assert.Contains($"| {MarkdownText.Code("seed")} | {string.Join(" | ", runs.Select(r => r.Params["seed"]))} |", draft.Markdown, StringComparison.Ordinal);
         Assert.Contains(
-            $"{MarkdownText.Code(Loss.Key)} last | {string.Join(" | ", runs.Select(r => MarkdownText.Escape(Labels.Metric(r.Metrics[Loss.Key].Last))))} |",
+            $"{MarkdownText.Code(Loss.Key)} last | {string.Join(" | ", runs.Select(r => MarkdownText.EscapeForEditing(Labels.Metric(r.Metrics[Loss.Key].Last))))} |",
             Section(draft.Markdown, "Results"),
             StringComparison.Ordinal);
         Assert.Equal(3, Section(draft.Markdown, "Reproduce").Split('\n').Count(l => l.StartsWith("### ", StringComparison.Ordinal)));
@@ -124,10 +124,10 @@ public sealed class ReadmeDrafterTests : IDisposable
         Assert.Equal([_workspace.RunNamed("model-size-sweep #4").Run.Id], draft.RunIds);
         Assert.StartsWith("# Tried a smaller LSTM on model size sweep four\n", draft.Markdown, StringComparison.Ordinal);
         var next = Section(draft.Markdown, "Next steps");
-        Assert.Contains($"- {MarkdownText.EscapeProse("Next I'll try a GRU.")}", next, StringComparison.Ordinal);
-        Assert.Contains($"- {MarkdownText.EscapeProse("I want to try a lower learning rate.")}", next, StringComparison.Ordinal);
+        Assert.Contains($"- {MarkdownText.EscapeForEditing("Next I'll try a GRU.")}", next, StringComparison.Ordinal);
+        Assert.Contains($"- {MarkdownText.EscapeForEditing("I want to try a lower learning rate.")}", next, StringComparison.Ordinal);
         var tried = Section(draft.Markdown, "What I tried and why");
-        Assert.Contains(MarkdownText.EscapeProse("It converged faster."), tried, StringComparison.Ordinal);
+        Assert.Contains(MarkdownText.EscapeForEditing("It converged faster."), tried, StringComparison.Ordinal);
         Assert.DoesNotContain("GRU", tried, StringComparison.Ordinal);
     }
 
@@ -138,9 +138,9 @@ public sealed class ReadmeDrafterTests : IDisposable
 
         var draft = Draft("[BLANK_AUDIO]", Loss, run.Run.Id);
 
-        Assert.StartsWith($"# {MarkdownText.Escape(run.Run.Name)}\n", draft.Markdown, StringComparison.Ordinal);
+        Assert.StartsWith($"# {MarkdownText.EscapeForEditing(run.Run.Name)}\n", draft.Markdown, StringComparison.Ordinal);
         Assert.Contains("This note had no speech", draft.Markdown, StringComparison.Ordinal);
-        Assert.Contains(MarkdownText.Escape(run.Params["lr"]), Section(draft.Markdown, "Params"), StringComparison.Ordinal);
+        Assert.Contains(MarkdownText.EscapeForEditing(run.Params["lr"]), Section(draft.Markdown, "Params"), StringComparison.Ordinal);
         Assert.Single(draft.PlotFiles);
         Assert.Contains("_None said._", Section(draft.Markdown, "Next steps"), StringComparison.Ordinal);
     }
@@ -162,7 +162,7 @@ public sealed class ReadmeDrafterTests : IDisposable
         Assert.DoesNotMatch(@"(?<!\\)<img", draft.Markdown);
         Assert.DoesNotContain("[link](", draft.Markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("\n# <", draft.Markdown, StringComparison.Ordinal);
-        Assert.Contains(MarkdownText.Escape(hostile), draft.Markdown, StringComparison.Ordinal);
+        Assert.Contains(MarkdownText.EscapeForEditing(hostile), draft.Markdown, StringComparison.Ordinal);
         Assert.Contains("| a \\| b |", Section(draft.Markdown, "Params"), StringComparison.Ordinal);
         foreach (var line in draft.Markdown.Split('\n').Where(l => l.StartsWith('|')))
         {
@@ -190,8 +190,8 @@ public sealed class ReadmeDrafterTests : IDisposable
         Assert.Equal(_workspace.NoteFolder, Path.GetDirectoryName(plot));
         Assert.True(PngCheck.HasDrawing(plot, MetricPlot.Width, MetricPlot.Height));
         var plots = Section(draft.Markdown, "Plots");
-        Assert.Contains($"![{MarkdownText.Escape(Loss.Key)}](./{Path.GetFileName(plot)})", plots, StringComparison.Ordinal);
-        Assert.Contains($"for **{MarkdownText.Escape(withoutSeries.Run.Name)}**: the index holds no history", plots, StringComparison.Ordinal);
+        Assert.Contains($"![{MarkdownText.EscapeForEditing(Loss.Key)}](./{Path.GetFileName(plot)})", plots, StringComparison.Ordinal);
+        Assert.Contains($"for **{MarkdownText.EscapeForEditing(withoutSeries.Run.Name)}**: the index holds no history", plots, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFiles(_workspace.NoteFolder, "*.tmp"));
     }
 

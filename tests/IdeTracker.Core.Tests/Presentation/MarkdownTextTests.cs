@@ -33,6 +33,6 @@ public sealed class MarkdownTextTests
     [InlineData("one\n# two", "one # two")]
     public void Prose_escapes_only_what_would_become_markup(string said, string expected)
     {
-        Assert.Equal(expected, MarkdownText.EscapeProse(said));
+        Assert.Equal(expected, MarkdownText.EscapeForEditing(said));
     }
 }

@@ -48,8 +48,8 @@ public sealed class DraftCommandTests : IDisposable
 
         Assert.True(code == 0, error);
         Assert.StartsWith("# Smaller model this time\n", output, StringComparison.Ordinal);
-        Assert.Contains($"**{MarkdownText.Escape(run.Run.Name)}**", output, StringComparison.Ordinal);
-        Assert.Contains($"| {MarkdownText.Code("seed")} | {MarkdownText.Escape(run.Params["seed"])} |", output, StringComparison.Ordinal);
+        Assert.Contains($"**{MarkdownText.EscapeForEditing(run.Run.Name)}**", output, StringComparison.Ordinal);
+        Assert.Contains($"| {MarkdownText.Code("seed")} | {MarkdownText.EscapeForEditing(run.Params["seed"])} |", output, StringComparison.Ordinal);
         Assert.Contains("- Next I'll try a GRU.\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         var plot = Assert.Single(Directory.GetFiles(Path.GetDirectoryName(_transcript)!, "*.png"));
         Assert.Contains($"](./{Path.GetFileName(plot)})", output, StringComparison.Ordinal);

@@ -119,7 +119,7 @@ public sealed class NotesRequestsTests : IDisposable
         Assert.Equal([runId], drafted.GetProperty("runIds").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(["adam-small"], drafted.GetProperty("runNames").EnumerateArray().Select(r => r.GetString()));
         var draft = File.ReadAllText(drafted.GetProperty("draftPath").GetString()!);
-        Assert.Contains(IdeTracker.Core.Presentation.MarkdownText.Escape("adam-small"), draft);
+        Assert.Contains(IdeTracker.Core.Presentation.MarkdownText.EscapeForEditing("adam-small"), draft);
         Assert.Contains("## Next steps", draft);
         Assert.Contains("](./val_acc.png)", draft);
         Assert.True(File.Exists(Path.Combine(drafted.GetProperty("folder").GetString()!, "val_acc.png")));

@@ -27,12 +27,15 @@ const cleanScreenshotSettings = {
  * @param {Record<string,string>} [options.env] extra environment for code-server and the extension host
  * @param {string[]} [options.extensions]     .vsix files installed before start
  * @param {Record<string,unknown>} [options.settings] user settings added to the clean-screenshot ones
+ * @param {Record<string,unknown>} [options.machineSettings] the server machine's settings (Machine/settings.json):
+ *                                            where a setting of "machine" scope lives when VS Code runs remotely,
+ *                                            as code-server does (such settings in the user's file are ignored)
  * @param {boolean} [options.smokeTestDriver] start with enable-smoke-test-driver (extension-host tests;
  *                                            it also hides notification toasts)
  * @param {number} [options.readyTimeoutMs]
  */
 export async function startCodeServer({
-  name, workspace, env = {}, extensions = [], settings = {}, smokeTestDriver = false, readyTimeoutMs = 30_000,
+  name, workspace, env = {}, extensions = [], settings = {}, machineSettings = {}, smokeTestDriver = false, readyTimeoutMs = 30_000,
 }) {
   if (!existsSync(codeServerEntry)) {
     throw new Error(`code-server is not installed at ${codeServerEntry}: run scripts/e2e/install.sh first`);
@@ -51,6 +54,8 @@ export async function startCodeServer({
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
   const settingsFile = join(dirs.userData, 'User', 'settings.json');
   writeFileSync(settingsFile, JSON.stringify({ ...cleanScreenshotSettings, ...settings }, null, 2));
+  mkdirSync(join(dirs.userData, 'Machine'), { recursive: true });
+  writeFileSync(join(dirs.userData, 'Machine', 'settings.json'), JSON.stringify(machineSettings, null, 2));
 
   const port = await freePort();
   const configFile = join(runDir, 'code-server.yaml');

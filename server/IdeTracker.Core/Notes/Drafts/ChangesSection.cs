@@ -14,7 +14,7 @@ internal static class ChangesSection
         markdown.AppendLine("## What changed").AppendLine();
         foreach (var run in runs)
         {
-            var name = $"**{MarkdownText.Escape(run.Run.Name)}**";
+            var name = $"**{MarkdownText.EscapeForEditing(run.Run.Name)}**";
             if (!previous.TryGetValue(run.Run.Id, out var before))
             {
                 markdown.AppendLine($"{name}: no earlier run to compare with.").AppendLine();
@@ -23,7 +23,7 @@ internal static class ChangesSection
 
             var where = before.SameExperiment ? "the previous run of its experiment" : "the previous run in the workspace";
             var when = before.Run.Run.StartTime is { } start ? $", started {Labels.TimeAgo(start, now)}" : "";
-            markdown.AppendLine($"{name} against {where}, **{MarkdownText.Escape(before.Run.Run.Name)}**{when}:").AppendLine();
+            markdown.AppendLine($"{name} against {where}, **{MarkdownText.EscapeForEditing(before.Run.Run.Name)}**{when}:").AppendLine();
             var changes = ParamDiff.Between(before.Run.Params, run.Params);
             if (changes.Count == 0)
             {
@@ -45,9 +45,9 @@ internal static class ChangesSection
         var key = MarkdownText.Code(change.Key);
         return change switch
         {
-            { From: null } => $"- {key} added: {MarkdownText.Escape(change.To!)}",
-            { To: null } => $"- {key} removed (was {MarkdownText.Escape(change.From)})",
-            _ => $"- {key} {MarkdownText.Escape(change.From)} → {MarkdownText.Escape(change.To)}",
+            { From: null } => $"- {key} added: {MarkdownText.EscapeForEditing(change.To!)}",
+            { To: null } => $"- {key} removed (was {MarkdownText.EscapeForEditing(change.From)})",
+            _ => $"- {key} {MarkdownText.EscapeForEditing(change.From)} → {MarkdownText.EscapeForEditing(change.To)}",
         };
     }
 }

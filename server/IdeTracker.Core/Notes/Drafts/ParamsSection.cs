@@ -20,7 +20,7 @@ internal static class ParamsSection
             return;
         }
 
-        var table = new MarkdownTable(["Param", .. runs.Select(r => MarkdownText.Escape(r.Run.Name))]);
+        var table = new MarkdownTable(["Param", .. runs.Select(r => MarkdownText.EscapeForEditing(r.Run.Name))]);
         foreach (var key in keys.Take(MaxRows))
         {
             table.Add(MarkdownText.Code(key), runs.Select(r => r.Params.GetValueOrDefault(key) ?? "—"));

@@ -56,18 +56,18 @@ internal static partial class PlotsSection
                 {
                     WriteAtomically(file, MetricPlot.RenderPng(key, curves));
                     written.Add(file);
-                    markdown.AppendLine($"![{MarkdownText.Escape(key)}](./{Path.GetFileName(file)})").AppendLine();
+                    markdown.AppendLine($"![{MarkdownText.EscapeForEditing(key)}](./{Path.GetFileName(file)})").AppendLine();
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or DllNotFoundException or TypeInitializationException)
                 {
                     // The draft is still worth having without its picture: say why it is missing.
-                    markdown.AppendLine($"No plot of {MarkdownText.Code(key)}: {MarkdownText.Escape(file)} could not be written ({MarkdownText.Escape(e.Message)}).").AppendLine();
+                    markdown.AppendLine($"No plot of {MarkdownText.Code(key)}: {MarkdownText.EscapeForEditing(file)} could not be written ({MarkdownText.EscapeForEditing(e.Message)}).").AppendLine();
                 }
             }
 
             foreach (var name in missing)
             {
-                markdown.AppendLine($"No plot of {MarkdownText.Code(key)} for **{MarkdownText.Escape(name)}**: the index holds no history of it for this run.").AppendLine();
+                markdown.AppendLine($"No plot of {MarkdownText.Code(key)} for **{MarkdownText.EscapeForEditing(name)}**: the index holds no history of it for this run.").AppendLine();
             }
         }
 

@@ -18,7 +18,7 @@ public sealed class ReadmeDrafter(IndexStore store, MetricChoice? mainMetric)
         var story = TranscriptStory.Of(request.Transcript);
         var markdown = new StringBuilder();
 
-        var title = story.Title is { } said ? MarkdownText.EscapeProse(said) : MarkdownText.Escape(runs.Count > 0 ? runs[0].Run.Name : "Voice note");
+        var title = story.Title is { } said ? MarkdownText.EscapeForEditing(said) : MarkdownText.EscapeForEditing(runs.Count > 0 ? runs[0].Run.Name : "Voice note");
         markdown.AppendLine($"# {title}").AppendLine();
         if (story.IsSilent)
         {
@@ -26,13 +26,13 @@ public sealed class ReadmeDrafter(IndexStore store, MetricChoice? mainMetric)
         }
         else
         {
-            markdown.AppendLine(MarkdownText.EscapeProse(story.Summary!)).AppendLine();
+            markdown.AppendLine(MarkdownText.EscapeForEditing(story.Summary!)).AppendLine();
         }
 
         WriteLinkedRuns(markdown, runs, link.Reason, request.Now);
         markdown.AppendLine("## What I tried and why").AppendLine();
         markdown.AppendLine(story.Tried.Count > 0
-            ? string.Join(' ', story.Tried.Select(MarkdownText.EscapeProse))
+            ? string.Join(' ', story.Tried.Select(MarkdownText.EscapeForEditing))
             : story.IsSilent ? "_Nothing was said._" : "_Only next steps were said._").AppendLine();
 
         IReadOnlyList<string> plots = [];
@@ -54,7 +54,7 @@ public sealed class ReadmeDrafter(IndexStore store, MetricChoice? mainMetric)
         {
             foreach (var step in story.NextSteps)
             {
-                markdown.AppendLine($"- {MarkdownText.EscapeProse(step)}");
+                markdown.AppendLine($"- {MarkdownText.EscapeForEditing(step)}");
             }
         }
 
@@ -78,9 +78,9 @@ public sealed class ReadmeDrafter(IndexStore store, MetricChoice? mainMetric)
         markdown.AppendLine($"{(runs.Count == 1 ? "Run" : "Runs")} ({why}):").AppendLine();
         foreach (var run in runs)
         {
-            var experiment = run.Run.Experiment is { } e ? $" in {MarkdownText.Escape(e)}" : "";
+            var experiment = run.Run.Experiment is { } e ? $" in {MarkdownText.EscapeForEditing(e)}" : "";
             var started = run.Run.StartTime is { } start ? $", started {Labels.TimeAgo(start, now)}" : "";
-            markdown.AppendLine($"- **{MarkdownText.Escape(run.Run.Name)}** ({MarkdownText.Escape(SourceNames.Display(run.Run.Source))}{experiment}{started}), id {MarkdownText.Code(run.Run.Id)}");
+            markdown.AppendLine($"- **{MarkdownText.EscapeForEditing(run.Run.Name)}** ({MarkdownText.EscapeForEditing(SourceNames.Display(run.Run.Source))}{experiment}{started}), id {MarkdownText.Code(run.Run.Id)}");
         }
 
         markdown.AppendLine();

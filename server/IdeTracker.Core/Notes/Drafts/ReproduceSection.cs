@@ -19,7 +19,7 @@ internal static class ReproduceSection
         {
             if (runs.Count > 1)
             {
-                markdown.AppendLine($"### {MarkdownText.Escape(run.Run.Name)}").AppendLine();
+                markdown.AppendLine($"### {MarkdownText.EscapeForEditing(run.Run.Name)}").AppendLine();
             }
 
             if (run.Command is { Length: > 0 } command)
@@ -68,7 +68,7 @@ internal static class ReproduceSection
 
             markdown.AppendLine(run.Environment.Count == 0
                 ? "- Environment: not recorded"
-                : "- Environment: " + string.Join(", ", run.Environment.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{MarkdownText.Escape(e.Key)} {MarkdownText.Escape(e.Value)}")));
+                : "- Environment: " + string.Join(", ", run.Environment.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{MarkdownText.EscapeForEditing(e.Key)} {MarkdownText.EscapeForEditing(e.Value)}")));
             if (run.Packages.Count == 0)
             {
                 markdown.AppendLine("- Packages: not recorded");

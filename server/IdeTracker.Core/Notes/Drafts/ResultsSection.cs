@@ -14,7 +14,7 @@ internal static class ResultsSection
     public static void Write(StringBuilder markdown, IReadOnlyList<RunDetailsRow> runs, MetricChoice? main, DateTimeOffset now)
     {
         markdown.AppendLine("## Results").AppendLine();
-        var table = new MarkdownTable(["", .. runs.Select(r => MarkdownText.Escape(r.Run.Name))]);
+        var table = new MarkdownTable(["", .. runs.Select(r => MarkdownText.EscapeForEditing(r.Run.Name))]);
         table.Add("Status", runs.Select(r => RunStatusNames.ToWire(r.Run.Status)));
         table.Add("Duration", runs.Select(r => Labels.RunDuration(r.Run.StartTime, r.Run.EndTime) ?? "unknown"));
         table.Add("Started", runs.Select(r => r.Run.StartTime is { } start ? Labels.TimeAgo(start, now) : "unknown"));

@@ -18,13 +18,23 @@ public static class WhisperLibrary
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     private delegate IntPtr VersionFunction();
 
-    /// <summary>The folder the library is taken from: <see cref="DirectoryVariable"/> when set, else the build
-    /// cache (<c>$IDE_TRACKER_CACHE</c>, else <c>$XDG_CACHE_HOME</c> or <c>~/.cache</c>, + <c>ide-tracker/whisper/&lt;version&gt;/lib</c>).</summary>
+    /// <summary>The folder beside the server that a packaged extension carries the library in.</summary>
+    public const string BundledFolder = "whisper";
+
+    /// <summary>The folder the library is taken from: <see cref="DirectoryVariable"/> when set, else the copy packaged
+    /// beside this program (<see cref="BundledFolder"/>), else the build cache (<c>$IDE_TRACKER_CACHE</c>, else
+    /// <c>$XDG_CACHE_HOME</c> or <c>~/.cache</c>, + <c>ide-tracker/whisper/&lt;version&gt;/lib</c>).</summary>
     public static string Directory()
     {
         if (Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } configured)
         {
             return configured;
+        }
+
+        var bundled = Path.Combine(AppContext.BaseDirectory, BundledFolder);
+        if (File.Exists(Path.Combine(bundled, FileName)) || File.Exists(Path.Combine(bundled, FileName + ".1")))
+        {
+            return bundled;
         }
 
         var cache = Environment.GetEnvironmentVariable("IDE_TRACKER_CACHE") is { Length: > 0 } own
@@ -33,11 +43,29 @@ public static class WhisperLibrary
         return Path.Combine(cache, "whisper", PinnedVersion, "lib");
     }
 
+    /// <summary>A library of the build in <paramref name="directory"/> by its link name ("libwhisper.so"), or, where only
+    /// the versioned file is kept (a packaged copy, which cannot hold symbolic links), the one named by its soname
+    /// ("libwhisper.so.1"); the link name when neither is there.</summary>
+    public static string LibraryPath(string directory, string linkName)
+    {
+        var linked = Path.Combine(directory, linkName);
+        if (File.Exists(linked) || !System.IO.Directory.Exists(directory))
+        {
+            return linked;
+        }
+
+        var versioned = System.IO.Directory.EnumerateFiles(directory, linkName + ".*")
+            .OrderBy(path => path.Length).ThenBy(path => path, StringComparer.Ordinal).FirstOrDefault();
+        return versioned ?? linked;
+    }
+
+    public static bool IsBuiltIn(string directory) => File.Exists(LibraryPath(directory, FileName));
+
     /// <summary>The version the library in <paramref name="directory"/> reports (<c>whisper_version()</c>).</summary>
     /// <exception cref="DllNotFoundException">No library there, said with the folder and how to build one.</exception>
     public static string Version(string directory)
     {
-        var path = Path.Combine(directory, FileName);
+        var path = LibraryPath(directory, FileName);
         if (!File.Exists(path))
         {
             throw new DllNotFoundException($"no {FileName} in {directory}: build it with scripts/speech/install.sh");

@@ -75,8 +75,8 @@ internal sealed unsafe class WhisperNativeApi
                 $"{directory} holds whisper.cpp {version}, but this build declares the structs of {WhisperLibrary.PinnedVersion}: rebuild it with scripts/speech/install.sh");
         }
 
-        var ggmlBase = NativeLibrary.Load(Path.Combine(directory, "libggml-base.so"));
-        var whisper = NativeLibrary.Load(Path.Combine(directory, "libwhisper.so"));
+        var ggmlBase = NativeLibrary.Load(WhisperLibrary.LibraryPath(directory, "libggml-base.so"));
+        var whisper = NativeLibrary.Load(WhisperLibrary.LibraryPath(directory, "libwhisper.so"));
         var api = new WhisperNativeApi(whisper, ggmlBase);
         NativeLog.Attach(api);
         return api;

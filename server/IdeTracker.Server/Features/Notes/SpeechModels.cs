@@ -131,7 +131,7 @@ public sealed class SpeechModels(string cacheFolder, HttpClient http)
     private static (bool Ready, string? Problem) Engine()
     {
         var directory = WhisperLibrary.Directory();
-        return File.Exists(Path.Combine(directory, "libwhisper.so"))
+        return WhisperLibrary.IsBuiltIn(directory)
             ? (true, null)
             : (false, $"the whisper.cpp library is not built: no libwhisper.so in {directory} (run scripts/speech/install.sh)");
     }
