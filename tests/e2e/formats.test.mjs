@@ -13,7 +13,8 @@ import { launchBrowser, newPage, openWorkbench } from './harness/browser.mjs';
 import { startCodeServer } from './harness/codeServer.mjs';
 import { repoRoot } from './harness/paths.mjs';
 import {
-  expandTreeRow, hoverTreeRow, openActivityContainer, resizeSideBar, screenshot, setColorTheme, treeRow, visibleTreeRows, waitFor,
+  expandTreeRow, hoverTreeRow, openActivityContainer, resizeSideBar, screenshot, scrollTreeRowIntoView, setColorTheme, treeRow, visibleTreeRows,
+  waitFor,
 } from './harness/vscode.mjs';
 
 const vsix = resolve(process.env.IDE_TRACKER_VSIX ?? join(repoRoot, 'out', 'ide-tracker-linux-x64.vsix'));
@@ -96,6 +97,7 @@ describe('runs of every format in a real VS Code', scenarioTimeout, () => {
     await expandTreeRow(treeRow(page, view, 'wandb'));
     await expandTreeRow(treeRow(page, view, 'tiny-transformer'));
     const row = treeRow(page, view, 'lion-0.0003-0');
+    await scrollTreeRowIntoView(page, view, row);
     const hover = await hoverTreeRow(page, row, (text) => text.includes('train/loss'));
     const text = await hover.innerText();
     assert.match(text, /lion-0\.0003-0 · finished · W&B · tiny-transformer/);

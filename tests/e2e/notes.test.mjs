@@ -25,7 +25,8 @@ import { editableSettingsJson } from './harness/editor.mjs';
 import { nodeBin, repoRoot } from './harness/paths.mjs';
 import { eventually, requireFile, withFailureScreenshot } from './harness/steps.mjs';
 import {
-  expandTreeRow, openActivityContainer, resizeSideBar, screenshot, setColorTheme, statusBarText, treeRow, visibleTreeRows, waitFor,
+  expandTreeRow, openActivityContainer, resizeSideBar, screenshot, scrollTreeRowIntoView, setColorTheme, statusBarText, treeRow, visibleTreeRows,
+  waitFor,
 } from './harness/vscode.mjs';
 
 const vsix = resolve(process.env.IDE_TRACKER_VSIX ?? join(repoRoot, 'out', 'ide-tracker-linux-x64.vsix'));
@@ -72,21 +73,6 @@ function escaped(text) {
 function noteFolders(folder) {
   const notes = join(folder, '.ide-tracker', 'notes');
   return existsSync(notes) ? readdirSync(notes).filter((name) => !name.startsWith('.')).map((name) => join(notes, name)) : [];
-}
-
-/** Scrolls the tree with the mouse wheel, as a person does, until `row` is rendered on screen (the list draws only
- * the rows in view). */
-async function scrollTreeTo(page, viewName, row) {
-  const list = page.locator(`.part.sidebar .monaco-list[role="tree"][aria-label="${viewName}"]`);
-  await waitFor(async () => {
-    if (await row.isVisible()) return true;
-    const box = await list.boundingBox();
-    if (box) {
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      await page.mouse.wheel(0, 88);
-    }
-    return false;
-  }, { timeoutMs: settleMs, message: `${await row.toString()} scrolled into the ${viewName} view` });
 }
 
 describe('voice notes in a real VS Code', scenarioTimeout, () => {
@@ -152,9 +138,12 @@ describe('voice notes in a real VS Code', scenarioTimeout, () => {
       await expandTreeRow(treeRow(page, 'Runs', store));
       await expandTreeRow(treeRow(page, 'Runs', experiment));
       const row = treeRow(page, 'Runs', runName);
-      await scrollTreeTo(page, 'Runs', row);
-      await row.locator('.label-name').click();
-      await waitFor(async () => (await row.getAttribute('aria-selected')) === 'true', { timeoutMs: settleMs, message: `${runName} selected` });
+      // The tree may still be settling (a live run's row updates): click until the run is the one selected.
+      await waitFor(async () => {
+        await scrollTreeRowIntoView(page, 'Runs', row);
+        if ((await row.getAttribute('aria-selected')) !== 'true') await row.locator('.label-name').click();
+        return (await row.getAttribute('aria-selected')) === 'true';
+      }, { timeoutMs: settleMs, intervalMs: 500, message: `${runName} selected` });
 
       const mic = page.locator(`.part.statusbar [id="${micItem}"]`);
       await waitFor(mic, { timeoutMs: settleMs, message: 'the microphone in the status bar' });
@@ -214,6 +203,9 @@ describe('voice notes in a real VS Code', scenarioTimeout, () => {
       const recordings = join(folder, '.ide-tracker', 'notes', '.recordings');
       assert.deepEqual(existsSync(recordings) ? readdirSync(recordings) : [], [], 'the recording was moved into its note');
 
+      // The Notes view starts folded under the Runs view, which keeps the height.
+      const notesHeader = page.locator('.part.sidebar .pane-header[aria-label^="Notes"]');
+      if ((await notesHeader.getAttribute('aria-expanded')) === 'false') await notesHeader.click();
       await eventually(async () => {
         const rows = await visibleTreeRows(page, 'Notes');
         const row = rows.find((r) => r.label === note.title);

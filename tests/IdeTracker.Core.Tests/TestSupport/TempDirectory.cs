@@ -22,6 +22,15 @@ public sealed class TempDirectory : IDisposable
         return full;
     }
 
+    /// <summary>Writes a binary file (an audio clip, a model), creating its folders, and returns its absolute path.</summary>
+    public string WriteBytes(string relativePath, byte[] content)
+    {
+        var full = Combine(relativePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllBytes(full, content);
+        return full;
+    }
+
     public void Dispose()
     {
         try

@@ -18,19 +18,12 @@ public sealed class TranscribeCommandTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Clip(string name, byte[] wav)
-    {
-        var path = _temp.Combine(name);
-        File.WriteAllBytes(path, wav);
-        return path;
-    }
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void Json_output_has_ordered_segments_inside_the_audio_with_its_length_and_language(bool throughDotnet)
     {
-        var audio = Clip("tone.wav", SpeechClips.Warble(3, sampleRate: 44_100));
+        var audio = _temp.WriteBytes("tone.wav", SpeechClips.Warble(3, sampleRate: 44_100));
 
         var (code, output, error) = BuiltExecutable.Run(throughDotnet, null, "transcribe", audio, "--model", _micro, "--json", "--threads", "2");
 
@@ -60,7 +53,7 @@ public sealed class TranscribeCommandTests : IDisposable
     public void Without_a_model_it_says_where_it_looked_and_how_to_get_one()
     {
         var cache = _temp.Combine("cache");
-        var audio = Clip("tone.wav", SpeechClips.Warble(1));
+        var audio = _temp.WriteBytes("tone.wav", SpeechClips.Warble(1));
 
         var (code, output, error) = BuiltExecutable.Run(false, new Dictionary<string, string> { ["XDG_CACHE_HOME"] = cache }, "transcribe", audio);
 
@@ -138,7 +131,7 @@ public sealed class TranscribeCommandTests : IDisposable
     [FactWhenRealModel]
     public void With_a_real_tiny_en_model_silence_is_said_plainly_and_is_not_an_error()
     {
-        var audio = Clip("quiet.wav", SpeechClips.Silence(4));
+        var audio = _temp.WriteBytes("quiet.wav", SpeechClips.Silence(4));
 
         var (code, output, error) = BuiltExecutable.Run(false, null, "transcribe", audio, "--model", FactWhenRealModelAttribute.Path!);
 

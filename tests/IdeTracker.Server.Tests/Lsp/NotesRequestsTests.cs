@@ -52,13 +52,6 @@ public sealed class NotesRequestsTests : IDisposable
         return server;
     }
 
-    private string Clip(string name, byte[] wav)
-    {
-        var path = _temp.Combine(name);
-        File.WriteAllBytes(path, wav);
-        return path;
-    }
-
     private object Speech(string? modelPath = null) => new { model = "tiny.en", modelPath = modelPath ?? _micro, language = "en" };
 
     private static Task<JsonElement> CreateAsync(InProcessServer server, string audioPath, bool move = true, string[]? runIds = null) =>
@@ -78,7 +71,7 @@ public sealed class NotesRequestsTests : IDisposable
     public async Task A_recording_moved_into_a_note_is_listed_newest_first_and_announced()
     {
         await using var server = await StartAsync();
-        var recording = Clip("rec.wav", SpeechClips.Warble(2));
+        var recording = _temp.WriteBytes("rec.wav", SpeechClips.Warble(2));
         Assert.Empty((await server.RequestAsync<JsonElement>("ideTracker/notes/list", new { })).GetProperty("notes").EnumerateArray());
 
         var note = await CreateAsync(server, recording);
@@ -98,7 +91,7 @@ public sealed class NotesRequestsTests : IDisposable
     {
         await using var server = await StartAsync();
         var runId = RunId(server, "adam-small");
-        var created = await CreateAsync(server, Clip("rec.wav", SpeechClips.Warble(3)), runIds: [runId]);
+        var created = await CreateAsync(server, _temp.WriteBytes("rec.wav", SpeechClips.Warble(3)), runIds: [runId]);
         var id = created.GetProperty("id").GetString()!;
 
         var transcribed = await TranscribeAsync(server, id, token: "note-progress");
@@ -133,7 +126,7 @@ public sealed class NotesRequestsTests : IDisposable
     public async Task A_model_that_is_not_ggml_fails_the_note_keeps_its_audio_and_a_retry_with_a_real_model_works()
     {
         await using var server = await StartAsync();
-        var note = await CreateAsync(server, Clip("rec.wav", SpeechClips.Warble(2)));
+        var note = await CreateAsync(server, _temp.WriteBytes("rec.wav", SpeechClips.Warble(2)));
         var id = note.GetProperty("id").GetString()!;
         var html = _temp.Write("ggml-tiny.en.bin", "<html>404 not found</html>");
 
@@ -154,7 +147,7 @@ public sealed class NotesRequestsTests : IDisposable
     public async Task A_worker_killed_mid_transcription_fails_the_note_and_the_server_goes_on_transcribing()
     {
         await using var server = await StartAsync();
-        var longNote = (await CreateAsync(server, Clip("long.wav", SpeechClips.Warble(600)))).GetProperty("id").GetString()!;
+        var longNote = (await CreateAsync(server, _temp.WriteBytes("long.wav", SpeechClips.Warble(600)))).GetProperty("id").GetString()!;
         var pid = 0;
         _worker.WorkerStarted += started => pid = started;
 
@@ -167,7 +160,7 @@ public sealed class NotesRequestsTests : IDisposable
         Assert.Equal("failed", failed.GetProperty("status").GetString());
         Assert.StartsWith("the transcription worker stopped (exit code 137", failed.GetProperty("error").GetString());
         Assert.True(File.Exists(failed.GetProperty("audioPath").GetString()));
-        var shortNote = (await CreateAsync(server, Clip("short.wav", SpeechClips.Warble(2)))).GetProperty("id").GetString()!;
+        var shortNote = (await CreateAsync(server, _temp.WriteBytes("short.wav", SpeechClips.Warble(2)))).GetProperty("id").GetString()!;
         Assert.Equal("transcribed", (await TranscribeAsync(server, shortNote)).GetProperty("status").GetString());
     }
 
@@ -175,7 +168,7 @@ public sealed class NotesRequestsTests : IDisposable
     public async Task A_cancelled_transcription_leaves_the_note_recorded_with_its_audio_to_retry()
     {
         await using var server = await StartAsync();
-        var id = (await CreateAsync(server, Clip("long.wav", SpeechClips.Warble(600)))).GetProperty("id").GetString()!;
+        var id = (await CreateAsync(server, _temp.WriteBytes("long.wav", SpeechClips.Warble(600)))).GetProperty("id").GetString()!;
         using var cancel = new CancellationTokenSource();
 
         var transcribing = server.Client.InvokeWithParameterObjectAsync<JsonElement>(
@@ -195,7 +188,7 @@ public sealed class NotesRequestsTests : IDisposable
     public async Task A_note_a_stopped_server_left_transcribing_is_listed_as_interrupted()
     {
         var store = new NoteStore(_workspace);
-        var note = store.Create(Clip("rec.wav", SpeechClips.Warble(1)), move: true, [], DateTimeOffset.UtcNow);
+        var note = store.Create(_temp.WriteBytes("rec.wav", SpeechClips.Warble(1)), move: true, [], DateTimeOffset.UtcNow);
         store.Save(note with { Status = NoteStatus.Transcribing });
         await using var server = await StartAsync();
 
@@ -209,7 +202,7 @@ public sealed class NotesRequestsTests : IDisposable
     public async Task Drafting_before_transcribing_and_an_unknown_note_are_request_errors_that_say_why()
     {
         await using var server = await StartAsync();
-        var id = (await CreateAsync(server, Clip("rec.wav", SpeechClips.Warble(1)))).GetProperty("id").GetString()!;
+        var id = (await CreateAsync(server, _temp.WriteBytes("rec.wav", SpeechClips.Warble(1)))).GetProperty("id").GetString()!;
 
         var early = await Assert.ThrowsAsync<RemoteInvocationException>(() => server.RequestAsync<JsonElement>("ideTracker/notes/draft", new { noteId = id }));
         var unknown = await Assert.ThrowsAsync<RemoteInvocationException>(() => server.RequestAsync<JsonElement>("ideTracker/notes/draft", new { noteId = "../../etc" }));

@@ -18,13 +18,6 @@ public sealed class TranscriptionWorkerClientTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Clip(string name, byte[] wav)
-    {
-        var path = _temp.Combine(name);
-        File.WriteAllBytes(path, wav);
-        return path;
-    }
-
     [Fact]
     public void In_a_test_host_the_worker_is_started_through_dotnet_exec_of_this_program()
     {
@@ -40,7 +33,7 @@ public sealed class TranscriptionWorkerClientTests : IDisposable
         var reported = new List<int>();
         var client = new TranscriptionWorkerClient();
 
-        var transcript = await client.TranscribeAsync(Clip("clip.wav", SpeechClips.Warble(4)), new TranscriptionOptions(_micro), new Recording(reported), CancellationToken.None)
+        var transcript = await client.TranscribeAsync(_temp.WriteBytes("clip.wav", SpeechClips.Warble(4)), new TranscriptionOptions(_micro), new Recording(reported), CancellationToken.None)
             .WaitAsync(Timeout);
 
         Assert.Equal(4_000, transcript.AudioMs);
@@ -62,7 +55,7 @@ public sealed class TranscriptionWorkerClientTests : IDisposable
         var model = _temp.Write("model.bin", "<html>not found</html>");
 
         var error = await Assert.ThrowsAsync<TranscriptionException>(() => new TranscriptionWorkerClient()
-            .TranscribeAsync(Clip("clip.wav", SpeechClips.Warble(1)), new TranscriptionOptions(model), null, CancellationToken.None).WaitAsync(Timeout));
+            .TranscribeAsync(_temp.WriteBytes("clip.wav", SpeechClips.Warble(1)), new TranscriptionOptions(model), null, CancellationToken.None).WaitAsync(Timeout));
 
         Assert.Equal(TranscriptionFailure.BadModel, error.Failure);
         Assert.Equal($"{model}: not a ggml file: starts with '<htm'.", error.Message);
@@ -72,7 +65,7 @@ public sealed class TranscriptionWorkerClientTests : IDisposable
     public async Task Audio_that_is_not_a_wav_or_is_empty_is_bad_audio_naming_the_file()
     {
         var notWav = _temp.Write("note.wav", "OggS not a wav at all");
-        var empty = Clip("empty.wav", SpeechClips.Empty());
+        var empty = _temp.WriteBytes("empty.wav", SpeechClips.Empty());
         var client = new TranscriptionWorkerClient();
 
         var bad = await Assert.ThrowsAsync<TranscriptionException>(() => client.TranscribeAsync(notWav, new TranscriptionOptions(_micro), null, CancellationToken.None).WaitAsync(Timeout));
@@ -87,7 +80,7 @@ public sealed class TranscriptionWorkerClientTests : IDisposable
     [Fact]
     public async Task A_worker_killed_mid_transcription_is_a_located_crash_and_the_next_transcription_works()
     {
-        var audio = Clip("long.wav", SpeechClips.Warble(600));
+        var audio = _temp.WriteBytes("long.wav", SpeechClips.Warble(600));
         var client = new TranscriptionWorkerClient();
         var pid = 0;
         client.WorkerStarted += started => pid = started;
@@ -105,7 +98,7 @@ public sealed class TranscriptionWorkerClientTests : IDisposable
         Assert.Equal(TranscriptionFailure.WorkerCrashed, crash.Failure);
         Assert.StartsWith($"the transcription worker stopped (exit code 137, signal KILL?) before finishing {audio}", crash.Message);
         Assert.Contains("model loaded in", crash.Message);
-        var next = await client.TranscribeAsync(Clip("short.wav", SpeechClips.Warble(2)), new TranscriptionOptions(_micro), null, CancellationToken.None).WaitAsync(Timeout);
+        var next = await client.TranscribeAsync(_temp.WriteBytes("short.wav", SpeechClips.Warble(2)), new TranscriptionOptions(_micro), null, CancellationToken.None).WaitAsync(Timeout);
         Assert.Equal(2_000, next.AudioMs);
     }
 
@@ -117,7 +110,7 @@ public sealed class TranscriptionWorkerClientTests : IDisposable
         client.WorkerStarted += started => pid = started;
         using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.TranscribeAsync(Clip("long.wav", SpeechClips.Warble(600)), new TranscriptionOptions(_micro),
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.TranscribeAsync(_temp.WriteBytes("long.wav", SpeechClips.Warble(600)), new TranscriptionOptions(_micro),
             new Recording([], cancel.Cancel), cancel.Token).WaitAsync(Timeout));
 
         Assert.True(HasExited(pid), $"worker {pid} still runs");

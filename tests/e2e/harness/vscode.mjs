@@ -124,6 +124,23 @@ export async function visibleTreeRows(page, viewName) {
   return rows.sort((a, b) => a.index - b.index).map(({ index, ...row }) => row);
 }
 
+/**
+ * Scrolls a tree with the mouse wheel, as a person does, until `row` lies wholly inside the list's box (the list
+ * draws only the rows in view, so a row below it does not exist until scrolled to). `direction` 1 scrolls down.
+ */
+export async function scrollTreeRowIntoView(page, viewName, row, { timeoutMs = 15_000, direction = 1 } = {}) {
+  const list = page.locator(`.part.sidebar .monaco-list[role="tree"][aria-label="${viewName}"]`);
+  await waitFor(async () => {
+    const [box, rowBox] = [await list.boundingBox(), (await row.count()) > 0 ? await row.first().boundingBox() : null];
+    if (box && rowBox && rowBox.y >= box.y && rowBox.y + rowBox.height <= box.y + box.height) return true;
+    if (box) {
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, direction * 66);
+    }
+    return false;
+  }, { timeoutMs, message: `${row} scrolled into the ${viewName} view` });
+}
+
 /** Expands a collapsed tree row through its twistie and waits until the row says it is expanded. */
 export async function expandTreeRow(row, { timeoutMs = 15_000 } = {}) {
   await waitFor(row, { timeoutMs, message: `the tree row ${row}` });
