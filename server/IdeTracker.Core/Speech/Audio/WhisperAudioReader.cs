@@ -32,6 +32,10 @@ public sealed class WhisperAudioReader : IDisposable
     /// <exception cref="WavFormatException">The file is not a WAV file we can read.</exception>
     public static WhisperAudioReader Open(string path) => new(WavReader.Open(path));
 
+    /// <summary>The same over a stream, read forward only (a pipe will do); disposing the reader disposes it.</summary>
+    /// <exception cref="WavFormatException">The stream does not hold a WAV file we can read.</exception>
+    public static WhisperAudioReader Open(Stream stream) => new(WavReader.Open(stream));
+
     /// <summary>Fills <paramref name="window"/> as far as the audio goes.</summary>
     /// <returns>Samples written; less than the window only at the end, 0 once all were read.</returns>
     /// <exception cref="WavFormatException">The file is damaged further in.</exception>
