@@ -145,7 +145,7 @@ public sealed class HoverCardTests
     }
 
     [Fact]
-    public void Many_values_are_capped_to_the_rows_around_the_files_value_plus_the_best_and_say_how_many_more()
+    public void Many_values_are_capped_to_the_rows_from_just_above_the_files_value_plus_the_best_and_say_how_many_more()
     {
         var values = Enumerable.Range(1, 42).Select(i => Value(i.ToString(), i, 1, i == 2 ? 0.99 : 0.5 + (i / 1000.0))).ToArray();
 
@@ -154,8 +154,8 @@ public sealed class HoverCardTests
         var rows = card.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Skip(1).ToList();
         Assert.Equal(ValueTable.MaxRows + 1, rows.Count);
         Assert.StartsWith("| 2 | 1 | **0.99** ★ |", rows[0]);
-        Assert.StartsWith("| 24 |", rows[1]);
-        Assert.StartsWith("| 35 |", rows[^1]);
+        Assert.StartsWith("| 28 |", rows[1]);
+        Assert.StartsWith("| 39 |", rows[^1]);
         Assert.Contains("| **30** ◀ this file |", card);
         Assert.Contains("… and 29 more values", card);
     }

@@ -6,9 +6,9 @@ namespace IdeTracker.Server.Tests.Configs;
 public sealed class ValueTableTests
 {
     [Fact]
-    public void The_window_centres_on_the_files_value_and_stays_inside_the_list()
+    public void The_window_starts_two_rows_above_the_files_value_and_stays_inside_the_list()
     {
-        Assert.Equal(Enumerable.Range(24, 12), ValueTable.Shown(42, 30, -1));
+        Assert.Equal(Enumerable.Range(28, 12), ValueTable.Shown(42, 30, -1));
         Assert.Equal(Enumerable.Range(0, 12), ValueTable.Shown(42, 2, -1));
         Assert.Equal(Enumerable.Range(30, 12), ValueTable.Shown(42, 41, -1));
         Assert.Equal(Enumerable.Range(0, 5), ValueTable.Shown(5, 4, 0));
@@ -21,7 +21,7 @@ public sealed class ValueTableTests
 
         Assert.Equal(13, shown.Count);
         Assert.Equal(40, shown[^1]);
-        Assert.Equal(24, shown[0]);
+        Assert.Equal(28, shown[0]);
     }
 
     [Fact]

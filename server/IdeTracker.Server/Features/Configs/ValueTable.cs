@@ -11,6 +11,10 @@ namespace IdeTracker.Server.Features.Configs;
 public static class ValueTable
 {
     public const int MaxRows = 12;
+
+    /// <summary>Rows above the file's value: a hover shows the top of its card first, so the file's own row sits
+    /// third, in sight without scrolling, and the rest of the window follows it.</summary>
+    public const int RowsAbove = 2;
     public const string BestMark = "★";
     public const string CurrentMark = "◀ this file";
 
@@ -50,11 +54,11 @@ public static class ValueTable
         return md.ToString();
     }
 
-    /// <summary>Row indexes to show, in order: a window of <see cref="MaxRows"/> around <paramref name="center"/>,
-    /// plus <paramref name="always"/> when it falls outside.</summary>
+    /// <summary>Row indexes to show, in order: a window of <see cref="MaxRows"/> starting <see cref="RowsAbove"/> rows
+    /// above <paramref name="center"/>, plus <paramref name="always"/> when it falls outside.</summary>
     public static IReadOnlyList<int> Shown(int count, int center, int always)
     {
-        var start = Math.Clamp(center - (MaxRows / 2), 0, Math.Max(0, count - MaxRows));
+        var start = Math.Clamp(center - RowsAbove, 0, Math.Max(0, count - MaxRows));
         var indexes = Enumerable.Range(start, Math.Min(MaxRows, count)).ToList();
         if (always >= 0 && !indexes.Contains(always))
         {
