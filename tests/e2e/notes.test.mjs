@@ -187,7 +187,7 @@ describe('voice notes in a real VS Code', scenarioTimeout, () => {
     });
   });
 
-  test('the note keeps its audio and timed transcript, and is listed drafted in the Notes view', scenarioTimeout, async () => {
+  test('the note keeps its audio and timed transcript, and the Notes view unfolds to list it drafted', scenarioTimeout, async () => {
     await withFailureScreenshot(page, 'notes-view', async () => {
       assert.ok(noteFolder, 'the draft step found the note');
       const note = JSON.parse(readFileSync(join(noteFolder, 'note.json'), 'utf8'));
@@ -203,9 +203,10 @@ describe('voice notes in a real VS Code', scenarioTimeout, () => {
       const recordings = join(folder, '.ide-tracker', 'notes', '.recordings');
       assert.deepEqual(existsSync(recordings) ? readdirSync(recordings) : [], [], 'the recording was moved into its note');
 
-      // The Notes view starts folded under the Runs view, which keeps the height.
+      // The Notes view starts folded under the Runs view, which keeps the height; a new note unfolds it.
       const notesHeader = page.locator('.part.sidebar .pane-header[aria-label^="Notes"]');
-      if ((await notesHeader.getAttribute('aria-expanded')) === 'false') await notesHeader.click();
+      await waitFor(async () => (await notesHeader.getAttribute('aria-expanded')) === 'true',
+        { timeoutMs: settleMs, message: 'the Notes view to unfold for the new note' });
       await eventually(async () => {
         const rows = await visibleTreeRows(page, 'Notes');
         const row = rows.find((r) => r.label === note.title);

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { ServerNotRunningError, type ServerSession } from '../server';
 import { registerNoteCommands } from './commands';
+import type { NoteDto } from '../../protocol';
 import type { NotesElement } from './noteElements';
 import { leftoverMessage, leftoverRecordings } from './leftoverRecordings';
 import { NoteFlow } from './noteFlow';
@@ -25,10 +26,18 @@ export interface VoiceNotes {
 export function activateNotes(context: vscode.ExtensionContext, session: ServerSession): VoiceNotes {
   const settings = () => readVoiceNoteSettings((key) => vscode.workspace.getConfiguration(voiceNotesSection).get(key));
   const server = sessionNotesServer(session);
-  const flow = new NoteFlow({ server, settings, log: session.log });
   const provider = new NotesProvider(server, (error) => {
     if (!(error instanceof ServerNotRunningError)) session.log.warn(`Listing voice notes: ${error instanceof Error ? error.message : String(error)}`);
   });
+  // The Notes view starts folded under the Runs view: a new note unfolds it and shows itself there, keeping the focus where it was.
+  let treeView: vscode.TreeView<NotesElement> | undefined;
+  const showNote = (note: NoteDto) => {
+    provider.refresh();
+    void Promise.resolve(treeView?.reveal({ type: 'note', note }, { select: true, focus: false })).catch((error: unknown) => {
+      session.log.warn(`Showing voice note ${note.id} in the Notes view: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  };
+  const flow = new NoteFlow({ server, settings, log: session.log, onCreated: showNote });
   const recorder = new RecordingController({ settings, log: session.log, onRecorded: (audioPath) => flow.fromAudio(audioPath, true) });
   let leftoversOffered = false;
   const offerLeftovers = async () => {
@@ -41,7 +50,7 @@ export function activateNotes(context: vscode.ExtensionContext, session: ServerS
     if (choice !== makeNotesChoice) return;
     for (const path of leftovers) await flow.fromAudio(path, true);
   };
-  const treeView = vscode.window.createTreeView<NotesElement>(notesViewId, { treeDataProvider: provider, showCollapseAll: true });
+  treeView = vscode.window.createTreeView<NotesElement>(notesViewId, { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(
     provider,
     treeView,

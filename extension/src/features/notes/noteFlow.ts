@@ -17,6 +17,8 @@ export interface NoteFlowDependencies {
   readonly server: NotesServer;
   readonly settings: () => VoiceNoteSettings;
   readonly log: vscode.LogOutputChannel;
+  /** Called once a note is made, before it is transcribed (the Notes view shows it). */
+  readonly onCreated?: (note: NoteDto) => void;
 }
 
 function errorText(error: unknown): string {
@@ -51,6 +53,7 @@ export class NoteFlow {
       void vscode.window.showErrorMessage(`The voice note could not be saved: ${errorText(error)}.${kept}`);
       return undefined;
     }
+    this.deps.onCreated?.(note);
     return this.transcribeAndDraft(note, runIds);
   }
 

@@ -32,6 +32,11 @@ export class NotesProvider implements vscode.TreeDataProvider<NotesElement>, vsc
     return notesTreeItem(element);
   }
 
+  /** A note's runs and files sit under it; notes and problems at the top. (`TreeView.reveal` needs this.) */
+  getParent(element: NotesElement): NotesElement | undefined {
+    return element.type === 'run' || element.type === 'file' ? { type: 'note', note: element.note } : undefined;
+  }
+
   async getChildren(element?: NotesElement): Promise<NotesElement[]> {
     if (element) return element.type === 'note' ? noteChildren(element.note) : [];
     let result: NotesListResult;

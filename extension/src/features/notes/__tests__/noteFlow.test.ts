@@ -17,6 +17,7 @@ const missing: ModelStatusDto = { ...found, found: false, path: undefined, probl
 /** A server that answers from what the test sets, and records what it was asked. */
 function fakeServer(options: { model?: ModelStatusDto; transcribed?: Partial<NoteDto>; createFails?: boolean; rejectWhenCancelled?: boolean } = {}) {
   const calls: string[] = [];
+  const shown: string[] = [];
   let model = options.model ?? found;
   const created = noteDto('n1');
   const server: NotesServer = {
@@ -53,8 +54,11 @@ function fakeServer(options: { model?: ModelStatusDto; transcribed?: Partial<Not
     },
   };
   const log = { info() {}, warn() {}, error() {} } as unknown as vscode.LogOutputChannel;
-  const flow = new NoteFlow({ server, log, settings: () => ({ recorderCommand: '', maxSeconds: 600, speech: { model: 'tiny.en', language: 'en' } }) });
-  return { flow, calls };
+  const flow = new NoteFlow({
+    server, log, settings: () => ({ recorderCommand: '', maxSeconds: 600, speech: { model: 'tiny.en', language: 'en' } }),
+    onCreated: (note) => shown.push(note.id),
+  });
+  return { flow, calls, shown };
 }
 
 describe('from a recording to an open README draft', () => {
@@ -64,8 +68,9 @@ describe('from a recording to an open README draft', () => {
   });
 
   test('creates the note about the selected runs, transcribes with progress, drafts and opens the draft beside its preview', async () => {
-    const { flow, calls } = fakeServer();
+    const { flow, calls, shown } = fakeServer();
     const note = await flow.fromAudio('/ws/.ide-tracker/notes/.recordings/a b.wav', true);
+    assert.deepEqual(shown, ['n1'], 'the new note is shown in the Notes view once');
     assert.deepEqual(calls, [
       'create /ws/.ide-tracker/notes/.recordings/a b.wav move=true runs=r1,r2', 'modelStatus tiny.en', 'transcribe n1', 'draft n1 runs=r1,r2',
     ]);

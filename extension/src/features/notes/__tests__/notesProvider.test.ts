@@ -19,6 +19,19 @@ describe('the Notes view provider', () => {
     assert.equal((await provider.getChildren(rows[1]!)).length, 1, 'the audio');
   });
 
+  test("a note's runs and files have the note as parent, so the view can reveal them; notes are at the top", async () => {
+    const note = noteDto('a', { runIds: ['r1'], runNames: ['resnet'], draftPath: '/ws/.ide-tracker/notes/a/README.md' });
+    const provider = new NotesProvider({ list: async () => ({ notes: [note], problems: [] }) }, (error) => { throw error; });
+    const [row] = await provider.getChildren();
+    const children = await provider.getChildren(row!);
+    assert.ok(children.some((c) => c.type === 'run') && children.some((c) => c.type === 'file'));
+    for (const child of children) {
+      const parent = provider.getParent(child);
+      assert.equal(parent?.type === 'note' ? provider.getTreeItem(parent).id : undefined, provider.getTreeItem(row!).id);
+    }
+    assert.equal(provider.getParent(row!), undefined);
+  });
+
   test('is empty, and reports, when the server cannot be asked; refresh asks again', async () => {
     const errors: unknown[] = [];
     let fail = true;
