@@ -25,6 +25,10 @@ public sealed class NotesFeature(
     private readonly ConcurrentDictionary<string, byte> _transcribing = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
+    /// <summary>The notes as last read: a run's details (asked on every tree tooltip) read them from here instead of
+    /// every note.json. Listing for the Notes view reads the folder again; every write here drops it.</summary>
+    private NoteListing? _listing;
+
     public NoteStore Store { get; } = new(session.Root);
 
     public SpeechModels Models => models;
@@ -32,6 +36,7 @@ public sealed class NotesFeature(
     public NotesListResult List(DateTimeOffset now)
     {
         var listing = Store.List();
+        Volatile.Write(ref _listing, listing);
         var dtos = new NoteDtos(Store, session.Store, now);
         return new NotesListResult([.. listing.Notes.Select(n => dtos.Of(AsSeen(n)))], listing.Problems);
     }
@@ -39,14 +44,16 @@ public sealed class NotesFeature(
     public IReadOnlyList<RunNoteDto> NotesForRun(string runId, DateTimeOffset now)
     {
         var dtos = new NoteDtos(Store, session.Store, now);
-        return [.. Store.List().Notes.Where(n => n.RunIds.Contains(runId, StringComparer.Ordinal)).Select(dtos.BriefOf)];
+        var listing = Volatile.Read(ref _listing) ?? Store.List();
+        Volatile.Write(ref _listing, listing);
+        return [.. listing.Notes.Where(n => n.RunIds.Contains(runId, StringComparer.Ordinal)).Select(dtos.BriefOf)];
     }
 
     /// <exception cref="NoteFileException">The audio is missing or the notes folder cannot be written.</exception>
     public async Task<NoteDto> CreateAsync(CreateNoteParams request, DateTimeOffset now)
     {
         var note = Store.Create(request.AudioPath, request.MoveAudio, request.RunIds ?? [], now);
-        await changed(new NotesChangedParams([note.Id]), note.RunIds).ConfigureAwait(false);
+        await ChangedAsync(new NotesChangedParams([note.Id]), note.RunIds).ConfigureAwait(false);
         return new NoteDtos(Store, session.Store, now).Of(note);
     }
 
@@ -63,7 +70,7 @@ public sealed class NotesFeature(
         try
         {
             note = Store.Save(note with { Status = NoteStatus.Transcribing, Error = null });
-            await changed(new NotesChangedParams([note.Id]), []).ConfigureAwait(false);
+            await ChangedAsync(new NotesChangedParams([note.Id]), []).ConfigureAwait(false);
             note = await TranscribeNoteAsync(note, request.Speech ?? new SpeechSettings(), progress, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -71,7 +78,7 @@ public sealed class NotesFeature(
             _transcribing.TryRemove(note.Id, out _);
         }
 
-        await changed(new NotesChangedParams([note.Id]), note.RunIds).ConfigureAwait(false);
+        await ChangedAsync(new NotesChangedParams([note.Id]), note.RunIds).ConfigureAwait(false);
         return new NoteDtos(Store, session.Store, DateTimeOffset.UtcNow).Of(note);
     }
 
@@ -84,8 +91,14 @@ public sealed class NotesFeature(
         var selected = request.RunIds is { Count: > 0 } chosen ? chosen : note.LinkReason == "selected" ? note.RunIds : [];
         var drafted = draft(new DraftRequest(transcript.Text, selected, Store.FolderOf(note.Id), now));
         var saved = Store.SaveDraft(note, drafted.Markdown, drafted.RunIds, LinkReasonName(drafted.LinkReason));
-        await changed(new NotesChangedParams([saved.Id]), [.. saved.RunIds.Union(note.RunIds)]).ConfigureAwait(false);
+        await ChangedAsync(new NotesChangedParams([saved.Id]), [.. saved.RunIds.Union(note.RunIds)]).ConfigureAwait(false);
         return new NoteDtos(Store, session.Store, now).Of(saved);
+    }
+
+    private Task ChangedAsync(NotesChangedParams notes, IReadOnlyList<string> runIds)
+    {
+        Volatile.Write(ref _listing, null);
+        return changed(notes, runIds);
     }
 
     public static string LinkReasonName(RunLinkReason reason) => reason switch
