@@ -73,6 +73,12 @@ public sealed class NotesFeature(
             await ChangedAsync(new NotesChangedParams([note.Id]), []).ConfigureAwait(false);
             note = await TranscribeNoteAsync(note, request.Speech ?? new SpeechSettings(), progress, cancellationToken).ConfigureAwait(false);
         }
+        catch (OperationCanceledException)
+        {
+            // The note is back to recorded (its audio kept): the view must stop showing it as transcribing.
+            await ChangedAsync(new NotesChangedParams([note.Id]), []).ConfigureAwait(false);
+            throw;
+        }
         finally
         {
             _transcribing.TryRemove(note.Id, out _);
