@@ -1,3 +1,5 @@
+using IdeTracker.Core.IO;
+
 namespace IdeTracker.Core.Annotations;
 
 /// <summary>Where annotations live: <c>&lt;workspace&gt;/.ide-tracker/runs/&lt;run id&gt;.json</c>, one file per run.</summary>
@@ -10,7 +12,7 @@ public static class AnnotationFolder
     /// <summary>The file of a run; a run id that is not a plain file name (ours are hex) is refused.</summary>
     public static string FileFor(string workspaceRoot, string runId)
     {
-        if (!IsPlainId(runId))
+        if (!PlainFileName.IsPlain(runId))
         {
             throw new AnnotationFileException($"'{runId}' is not a run id");
         }
@@ -29,7 +31,7 @@ public static class AnnotationFolder
         }
 
         var id = Path.GetFileNameWithoutExtension(full);
-        return IsPlainId(id) ? id : null;
+        return PlainFileName.IsPlain(id) ? id : null;
     }
 
     /// <summary>True for the folder itself or <c>.ide-tracker</c> (created, deleted or replaced whole).</summary>
@@ -47,7 +49,4 @@ public static class AnnotationFolder
         var top = Path.GetDirectoryName(Path.GetFullPath(Of(workspaceRoot)))!;
         return full == top || full.StartsWith(top + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
-
-    private static bool IsPlainId(string id) =>
-        id.Length is > 0 and <= 128 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }

@@ -33,7 +33,7 @@ public sealed class NoteStore(string workspaceRoot)
         foreach (var folder in Directory.EnumerateDirectories(Folder))
         {
             var id = Path.GetFileName(folder);
-            if (id.StartsWith('.') || !IsPlainId(id))
+            if (id.StartsWith('.') || !PlainFileName.IsPlain(id))
             {
                 continue;
             }
@@ -59,7 +59,7 @@ public sealed class NoteStore(string workspaceRoot)
     public VoiceNote Get(string id) => Read(id) ?? throw new NoteFileException($"there is no voice note '{id}' in {Folder}");
 
     public string FolderOf(string id) =>
-        IsPlainId(id) ? Path.Combine(Folder, id) : throw new NoteFileException($"'{id}' is not a voice note id");
+        PlainFileName.IsPlain(id) ? Path.Combine(Folder, id) : throw new NoteFileException($"'{id}' is not a voice note id");
 
     public string PathOf(VoiceNote note, string fileName) => Path.Combine(FolderOf(note.Id), fileName);
 
@@ -233,7 +233,4 @@ public sealed class NoteStore(string workspaceRoot)
     }
 
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
-    private static bool IsPlainId(string id) =>
-        id.Length is > 0 and <= 128 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }
