@@ -28,10 +28,7 @@ public sealed class WorkDoneProgress
             return new WorkDoneProgress(null);
         }
 
-        var progress = new WorkDoneProgress(rpc, token);
-        await progress.SendAsync(new WorkDoneProgressValue { Kind = "begin", Title = title, Message = message, Percentage = 0, Cancellable = cancellable }).ConfigureAwait(false);
-        progress._begun = true;
-        return progress;
+        return await new WorkDoneProgress(rpc, token).SendBeginAsync(title, message, cancellable).ConfigureAwait(false);
     }
 
     public static async Task<WorkDoneProgress> BeginAsync(JsonRpc rpc, bool supported, string title, string message, CancellationToken cancellationToken)
@@ -51,9 +48,14 @@ public sealed class WorkDoneProgress
             return new WorkDoneProgress(null);
         }
 
-        await progress.SendAsync(new WorkDoneProgressValue { Kind = "begin", Title = title, Message = message, Percentage = 0, Cancellable = false }).ConfigureAwait(false);
-        progress._begun = true;
-        return progress;
+        return await progress.SendBeginAsync(title, message, cancellable: false).ConfigureAwait(false);
+    }
+
+    private async Task<WorkDoneProgress> SendBeginAsync(string title, string message, bool cancellable)
+    {
+        await SendAsync(new WorkDoneProgressValue { Kind = "begin", Title = title, Message = message, Percentage = 0, Cancellable = cancellable }).ConfigureAwait(false);
+        _begun = true;
+        return this;
     }
 
     public void Report(string message, int percentage)
