@@ -33,9 +33,6 @@ if (!existsSync(harness)) {
 
 step(process.execPath, [join(root, 'extension', 'scripts', 'package.mjs')]);
 step('bash', [join(root, 'scripts', 'e2e', 'install.sh')]);
-// Voice notes transcribe with whisper.cpp, built once into the cache; the rest of the product works without it.
-const whisper = spawnSync('bash', [join(root, 'scripts', 'speech', 'install.sh')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-if (whisper.status !== 0) console.warn('scripts/speech/install.sh failed: voice notes cannot transcribe until it succeeds.');
 
 let live;
 if (!userFolder) {

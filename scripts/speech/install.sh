@@ -4,8 +4,9 @@
 # against its known sha256 before anything in it is used. Idempotent: a stamp holding the package version,
 # the whisper.cpp version and the build flags skips the build when it matches; anything else rebuilds.
 # Prints the folder holding libwhisper.so and the libggml*.so it needs as its last line.
-# Also installs, from Debian packages when missing, the tools the speech tests make spoken audio with:
-# espeak-ng (text to speech) and sox (resampling, channels). Without them those tests skip, naming them.
+# Also installs, from Debian packages when missing, what the build needs (cmake, g++) and the tools the speech
+# tests make spoken audio with: espeak-ng (text to speech) and sox (resampling, channels). Without the latter
+# those tests skip, naming them.
 set -euo pipefail
 
 PACKAGE=nodejs-whisper
@@ -31,7 +32,8 @@ now_ms() { date +%s%3N; }
 
 elapsed() { local ms=$(( $(now_ms) - $1 )); printf '%d.%01ds' $(( ms / 1000 )) $(( ms % 1000 / 100 )); }
 
-SPEECH_TOOLS=(espeak-ng sox)
+# Each is a command and the Debian package of the same name.
+SPEECH_TOOLS=(cmake g++ espeak-ng sox)
 
 as_root() {
   if [[ $EUID -eq 0 ]]; then "$@"; elif command -v sudo >/dev/null; then sudo -n "$@"; else return 1; fi
@@ -55,7 +57,7 @@ install_speech_tools() {
   if as_root apt-get update -qq >&2 && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; then
     say "installed ${missing[*]} in $(elapsed "$t0")"
   else
-    say "could not install ${missing[*]} (needs root or sudo); the spoken-audio tests will skip"
+    say "could not install ${missing[*]} (needs root or sudo): without cmake and g++ whisper.cpp cannot be built; without espeak-ng and sox the spoken-audio tests skip"
   fi
 }
 
